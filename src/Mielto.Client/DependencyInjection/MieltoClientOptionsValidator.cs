@@ -1,0 +1,73 @@
+using Mielto.Client.Http;
+using Microsoft.Extensions.Options;
+
+namespace Mielto.Client.DependencyInjection;
+
+/// <summary>Validates <see cref="MieltoClientOptions"/> when a client is built, naming each bad setting.</summary>
+internal sealed class MieltoClientOptionsValidator : IValidateOptions<MieltoClientOptions>
+{
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
+
+    internal const int MaxRetriesLimit = 10;
+
+    public ValidateOptionsResult Validate(string? name, MieltoClientOptions options)
+    {
+        var failures = Failures(options).ToList();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Returns one message per bad setting; none when the options can be used.</summary>
+    public static IEnumerable<string> Failures(MieltoClientOptions options)
+    {
+        const string Prefix = nameof(MieltoClientOptions) + ".";
+
+        if (string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            yield return Prefix + nameof(options.ApiKey) + " is required: set it to your Mielto API key (configuration key 'Mielto:ApiKey', environment variable MIELTO__APIKEY).";
+        }
+        else if (!HeaderValue.IsSendable(options.ApiKey))
+        {
+            yield return Prefix + nameof(options.ApiKey) + " contains characters that cannot be sent in an HTTP header (control characters, non-ASCII characters or surrounding spaces); check that it was copied whole and alone.";
+        }
+
+        if (BaseAddress.Problem(options.BaseAddress) is { } problem)
+        {
+            yield return $"{Prefix}{nameof(options.BaseAddress)} {problem} (it was '{options.BaseAddress}').";
+        }
+
+        if (options.WorkspaceId is { Length: > 0 } workspace && !HeaderValue.IsSendable(workspace))
+        {
+            yield return Prefix + nameof(options.WorkspaceId) + " contains characters that cannot be sent in the X-Workspace-Id header (control characters, non-ASCII characters or surrounding spaces).";
+        }
+
+        if (options.UserAgentSuffix is { Length: > 0 } suffix && !HeaderValue.IsSendable(suffix))
+        {
+            yield return Prefix + nameof(options.UserAgentSuffix) + " contains characters that cannot be sent in the User-Agent header.";
+        }
+
+        if (options.Timeout <= TimeSpan.Zero || options.Timeout > MaxTimeout)
+        {
+            yield return $"{Prefix}{nameof(options.Timeout)} must be greater than zero and at most one day (it was {options.Timeout}).";
+        }
+
+        if (options.OverallTimeout is { } overall && (overall <= TimeSpan.Zero || overall > MaxTimeout))
+        {
+            yield return $"{Prefix}{nameof(options.OverallTimeout)} must be greater than zero and at most one day when set (it was {overall}).";
+        }
+
+        if (options.MaxRetries is < 0 or > MaxRetriesLimit)
+        {
+            yield return $"{Prefix}{nameof(options.MaxRetries)} must be between 0 and {MaxRetriesLimit} (it was {options.MaxRetries}).";
+        }
+
+        if (options.RetryDelay < TimeSpan.Zero || options.RetryDelay > MaxTimeout)
+        {
+            yield return $"{Prefix}{nameof(options.RetryDelay)} must be between zero and one day (it was {options.RetryDelay}).";
+        }
+
+        if (options.MaxRetryDelay < options.RetryDelay || options.MaxRetryDelay > MaxTimeout)
+        {
+            yield return $"{Prefix}{nameof(options.MaxRetryDelay)} must be at least {nameof(options.RetryDelay)} and at most one day (it was {options.MaxRetryDelay}).";
+        }
+    }
+}

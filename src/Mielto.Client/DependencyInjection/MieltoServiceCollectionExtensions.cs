@@ -1,0 +1,120 @@
+using System.Reflection;
+using Mielto.Client;
+using Mielto.Client.DependencyInjection;
+using Mielto.Client.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Mielto client with dependency injection.</summary>
+public static class MieltoServiceCollectionExtensions
+{
+    /// <summary>The name of the HttpClient the SDK uses, for <c>IHttpClientFactory</c> configuration and logs.</summary>
+    public const string HttpClientName = "Mielto.Client";
+
+    private static readonly string UserAgent = "Mielto.Client/" +
+        (typeof(MieltoClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
+
+    /// <summary>
+    /// Registers <see cref="IMemoriesClient"/> and <see cref="MieltoClient"/> (singletons) with options set in code.
+    /// Options are validated when a client is first resolved (and at host start), naming any bad setting.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; <see cref="MieltoClientOptions.ApiKey"/> is required.</param>
+    /// <returns>The SDK's HttpClient builder, to add your own handlers (they run once per attempt).</returns>
+    /// <example>
+    /// <code>
+    /// builder.Services.AddMieltoClient(o => o.ApiKey = builder.Configuration["Mielto:ApiKey"]);
+    /// </code>
+    /// </example>
+    public static IHttpClientBuilder AddMieltoClient(this IServiceCollection services, Action<MieltoClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<MieltoClientOptions>().Configure(configure);
+        return AddMieltoClientCore(services);
+    }
+
+    /// <summary>
+    /// Registers <see cref="IMemoriesClient"/> and <see cref="MieltoClient"/> (singletons) with options bound from a
+    /// configuration section (keys <c>ApiKey</c>, <c>BaseAddress</c>, <c>WorkspaceId</c>, <c>Timeout</c>,
+    /// <c>OverallTimeout</c>, <c>MaxRetries</c>, <c>RetryDelay</c>, <c>MaxRetryDelay</c>, <c>UserAgentSuffix</c>).
+    /// Options are validated when a client is first resolved (and at host start), naming any bad setting.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section to bind, such as <c>builder.Configuration.GetSection("Mielto")</c>.</param>
+    /// <returns>The SDK's HttpClient builder, to add your own handlers (they run once per attempt).</returns>
+    public static IHttpClientBuilder AddMieltoClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<MieltoClientOptions>().Bind(configuration);
+        return AddMieltoClientCore(services);
+    }
+
+    private static IHttpClientBuilder AddMieltoClientCore(IServiceCollection services)
+    {
+        // A second call adds its options to the first registration and gets the same builder back.
+        if (services.Any(d => d.ServiceType == typeof(MieltoRegistration)))
+        {
+            return services.AddHttpClient(HttpClientName);
+        }
+
+        services.AddSingleton<MieltoRegistration>();
+        services.AddOptions<MieltoClientOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MieltoClientOptions>, MieltoClientOptionsValidator>());
+        services.TryAddSingleton<IMemoriesClient>(sp => new MemoriesClient(
+            sp.GetRequiredService<IMemoriesApi>(),
+            Options(sp),
+            sp.GetRequiredService<ILogger<MemoriesClient>>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.TryAddSingleton(sp => new MieltoClient(sp.GetRequiredService<IMemoriesClient>()));
+
+        var builder = services.AddRefitGeneratedClient<IMemoriesApi>(MieltoJsonContext.Default, RefitSettingsFor, HttpClientName);
+        builder
+            .ConfigureHttpClient((sp, client) =>
+            {
+                var options = Options(sp);
+                client.BaseAddress = BaseAddress.Normalize(options.BaseAddress);
+
+                // The resilience pipeline owns every timeout; HttpClient's own would cut retries short.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.TryAddWithoutValidation(
+                    "User-Agent", string.IsNullOrEmpty(options.UserAgentSuffix) ? UserAgent : $"{UserAgent} {options.UserAgentSuffix}");
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // A DELETE re-sent to wherever a redirect points could delete the wrong thing.
+                AllowAutoRedirect = false,
+
+                // The client is a long-lived singleton: recycle connections so that DNS changes are seen.
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RedactLoggedHeaders(["Authorization", "X-Api-Key"]);
+        builder.AddResilienceHandler(MieltoResilience.PipelineName, (pipeline, context) =>
+            MieltoResilience.Configure(pipeline, Options(context.ServiceProvider), context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.AddHttpMessageHandler(() => new AttemptHandler());
+        return builder;
+    }
+
+    private static RefitSettings RefitSettingsFor(IServiceProvider services)
+    {
+        var bearer = new ValueTask<string>(Options(services).ApiKey!);
+        var settings = RefitSettings.ForJsonContext(MieltoJsonContext.Default);
+        settings.AuthorizationHeaderValueGetter = (_, _) => bearer;
+
+        // The client maps every response and transport failure itself; Refit passes them through untouched.
+        settings.TransportExceptionFactory = (_, exception, _) => exception;
+        return settings;
+    }
+
+    private static MieltoClientOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<MieltoClientOptions>>().Value;
+
+    /// <summary>Marks a service collection that already has the Mielto client.</summary>
+    private sealed class MieltoRegistration;
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace Mielto.Client.Diagnostics;
+
+/// <summary>The SDK's log messages, source-generated so that a disabled level costs one check.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, EventName = "MieltoCallCompleted", Level = LogLevel.Debug,
+        Message = "Mielto {Operation} memory {MemoryId}: {StatusCode} after {Attempts} attempt(s) in {ElapsedMs:0.0} ms")]
+    public static partial void CallCompleted(ILogger logger, string operation, string memoryId, int statusCode, int attempts, double elapsedMs);
+
+    [LoggerMessage(EventId = 2, EventName = "MieltoCallFailed", Level = LogLevel.Debug,
+        Message = "Mielto {Operation} memory {MemoryId} failed: {ErrorType} after {Attempts} attempt(s) in {ElapsedMs:0.0} ms")]
+    public static partial void CallFailed(ILogger logger, string operation, string memoryId, string errorType, int attempts, double elapsedMs);
+}

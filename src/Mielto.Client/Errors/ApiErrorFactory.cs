@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Mielto.Client.Http;
+
+namespace Mielto.Client.Errors;
+
+/// <summary>Turns a failed response into the typed exception that says what the server said and what to do.</summary>
+internal static class ApiErrorFactory
+{
+    /// <summary>The most characters of a body kept in an exception.</summary>
+    public const int MaxBodyChars = 4096;
+
+    private const int MaxSnippetChars = 200;
+    private const string Redacted = "[REDACTED]";
+    private static readonly string[] RequestIdHeaders = ["x-request-id", "request-id", "x-correlation-id"];
+
+    /// <summary>Builds the exception for a response whose status is not a success.</summary>
+    /// <param name="call">The call, as a user would name it, such as <c>DELETE memory 'abc'</c>.</param>
+    /// <param name="response">The response.</param>
+    /// <param name="body">Its body, as read by <see cref="ResponseBody"/>.</param>
+    /// <param name="attempts">How many attempts were made.</param>
+    /// <param name="apiKey">The API key, removed from anything the server echoed.</param>
+    /// <param name="timeProvider">The clock for an HTTP-date <c>Retry-After</c>.</param>
+    public static MieltoApiException Create(string call, HttpResponseMessage response, BufferedContent body, int attempts, string apiKey, TimeProvider timeProvider)
+    {
+        var status = response.StatusCode;
+        var text = Redact(Encoding.UTF8.GetString(body.Body.Span), apiKey);
+        var parsed = ErrorBody.Parse(text);
+        var detail = parsed.Detail ?? (text.Length == 0 ? null : Cap(text.Trim(), MaxBodyChars));
+        var responseBody = text.Length == 0 ? null : Cap(text, MaxBodyChars);
+        var requestId = RequestId(response);
+        var retryAfter = status == HttpStatusCode.TooManyRequests ? RetryAfterHeader.Read(response, timeProvider) : null;
+
+        var message = Message(call, response, detail, parsed.ErrorCode, requestId, attempts, body.Truncated, retryAfter);
+        return (parsed.ErrorCode, (int)status) switch
+        {
+            ("CREDIT_LIMIT_EXCEEDED", _) => new MieltoCreditLimitExceededException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
+            ("OVERAGE_LIMIT_EXCEEDED", _) => new MieltoOverageLimitExceededException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
+            (_, 401) => new MieltoAuthenticationException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
+            (_, 402) => new MieltoPaymentRequiredException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
+            (_, 403) => new MieltoPermissionException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
+            (_, 404) => new MemoryNotFoundException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
+            (_, 422) => new MemoryValidationException(message, status, parsed.ValidationErrors, detail, parsed.ErrorCode, responseBody, requestId),
+            (_, 429) => new MieltoRateLimitException(message, status, retryAfter, detail, parsed.ErrorCode, responseBody, requestId),
+            (_, >= 500) => new MieltoServerException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
+            _ => new MieltoApiException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
+        };
+    }
+
+    /// <summary>Builds the exception for a success status whose body is not the expected JSON.</summary>
+    public static MieltoException UnexpectedBody(string call, HttpResponseMessage response, BufferedContent body, string expected, string apiKey)
+    {
+        var snippet = Cap(Redact(Encoding.UTF8.GetString(body.Body.Span), apiKey), MaxSnippetChars);
+        var size = body.Truncated ? $"more than {ResponseBody.MaxBytes} bytes, of which the SDK read none further" : $"{body.Body.Length} bytes";
+        return new MieltoException(
+            $"Mielto answered {call} with {Status(response)}, but the body is not the expected {expected} JSON " +
+            $"(content type '{response.Content.Headers.ContentType?.ToString() ?? "none"}', {size}; body: \"{snippet}\"). " +
+            $"Check {nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.BaseAddress)}: it may point at something other than the Mielto API.");
+    }
+
+    /// <summary>Removes the API key from text the server sent, in case it echoed the request.</summary>
+    public static string Redact(string text, string apiKey) =>
+        apiKey.Length > 0 && text.Contains(apiKey, StringComparison.Ordinal) ? text.Replace(apiKey, Redacted, StringComparison.Ordinal) : text;
+
+    private static string Message(string call, HttpResponseMessage response, string? detail, string? errorCode, string? requestId, int attempts, bool truncated, TimeSpan? retryAfter)
+    {
+        var message = new StringBuilder();
+        message.Append("Mielto refused ").Append(call).Append(": ").Append(Status(response));
+        if (detail is not null)
+        {
+            message.Append(": \"").Append(Cap(detail, MaxSnippetChars)).Append('"');
+        }
+
+        var facts = new List<string>(4);
+        if (errorCode is not null)
+        {
+            facts.Add("error_code " + errorCode);
+        }
+
+        if (requestId is not null)
+        {
+            facts.Add("request id " + requestId);
+        }
+
+        if (attempts > 1)
+        {
+            facts.Add(string.Create(CultureInfo.InvariantCulture, $"after {attempts} attempts"));
+        }
+
+        if (truncated)
+        {
+            facts.Add(string.Create(CultureInfo.InvariantCulture, $"body longer than {ResponseBody.MaxBytes} bytes, only that much read"));
+        }
+
+        if (facts.Count > 0)
+        {
+            message.Append(" (").AppendJoin("; ", facts).Append(')');
+        }
+
+        message.Append(". ").Append(Advice(response, errorCode, retryAfter));
+        return message.ToString();
+    }
+
+    private static string Advice(HttpResponseMessage response, string? errorCode, TimeSpan? retryAfter) => (errorCode, (int)response.StatusCode) switch
+    {
+        ("CREDIT_LIMIT_EXCEEDED", _) => "The account has used its credits: add credits or upgrade the plan in Mielto.",
+        ("OVERAGE_LIMIT_EXCEEDED", _) => "The account reached its overage limit: raise it or upgrade the plan in Mielto.",
+        (_, 401) => $"Check {nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.ApiKey)}: the key is missing, wrong or revoked.",
+        (_, 402) => "Check the Mielto account's plan and billing.",
+        (_, 403) => "The API key, workspace or user_id given may not act on this memory; check the workspace and user.",
+        (_, 404) => "The memory does not exist, or is not visible in this workspace or to this user; DeleteIfExistsAsync treats this as already deleted.",
+        (_, 422) => "Fix the listed input and call again.",
+        (_, 429) => retryAfter is { } wait
+            ? string.Create(CultureInfo.InvariantCulture, $"Mielto is rate limiting this key: wait {wait.TotalSeconds:0.###} s before calling again.")
+            : "Mielto is rate limiting this key: slow down and call again later.",
+        (_, >= 500) => "Mielto failed to handle the call; try again later, and quote the request id to Mielto support if it persists.",
+        (_, >= 300 and < 400) => $"The SDK does not follow redirects (Location: {response.Headers.Location?.ToString() ?? "none"}); check {nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.BaseAddress)}.",
+        _ => "The call was not accepted; see the detail.",
+    };
+
+    private static string Status(HttpResponseMessage response) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(int)response.StatusCode} {response.ReasonPhrase ?? response.StatusCode.ToString()}");
+
+    private static string? RequestId(HttpResponseMessage response)
+    {
+        foreach (var name in RequestIdHeaders)
+        {
+            if (response.Headers.TryGetValues(name, out var values) && values.FirstOrDefault() is { Length: > 0 } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Cap(string text, int maxChars) => text.Length <= maxChars ? text : string.Concat(text.AsSpan(0, maxChars), "…");
+}

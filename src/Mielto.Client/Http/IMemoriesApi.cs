@@ -1,0 +1,20 @@
+using Refit;
+
+namespace Mielto.Client.Http;
+
+/// <summary>
+/// The Mielto memory endpoints as Refit describes them. Refit's source generator builds the implementation;
+/// <see cref="MemoriesClient"/> turns its raw responses into results and typed exceptions.
+/// </summary>
+[Headers("Authorization: Bearer")]
+internal interface IMemoriesApi
+{
+    /// <summary><c>DELETE /api/v1/memories/{memory_id}</c>. Null <paramref name="userId"/> and <paramref name="workspaceId"/> are not sent.</summary>
+    [Delete("/api/v1/memories/{memoryId}")]
+    Task<HttpResponseMessage> DeleteMemoryAsync(
+        string memoryId,
+        [Query, AliasAs("user_id")] string? userId,
+        [Header("X-Workspace-Id")] string? workspaceId,
+        [Property(CallState.Key)] CallState state,
+        CancellationToken cancellationToken);
+}

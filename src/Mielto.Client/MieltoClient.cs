@@ -1,0 +1,87 @@
+using Mielto.Client.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Mielto.Client;
+
+/// <summary>
+/// The root of the Mielto SDK: immutable, thread-safe, meant to be created once and shared. With dependency
+/// injection, call <c>services.AddMieltoClient(...)</c> and take <see cref="MieltoClient"/> or
+/// <see cref="IMemoriesClient"/>; without it, create one with <see cref="MieltoClient(MieltoClientOptions)"/>.
+/// Both give the same pipeline: authentication, retries, timeouts and typed errors.
+/// </summary>
+/// <example>
+/// <code>
+/// using var client = new MieltoClient(new MieltoClientOptions { ApiKey = Environment.GetEnvironmentVariable("MIELTO_API_KEY") });
+/// var deleted = await client.Memories.DeleteAsync("mem_123");
+/// </code>
+/// </example>
+public class MieltoClient : IDisposable
+{
+    private readonly ServiceProvider? _ownedServices;
+
+    /// <summary>Creates a client for apps without dependency injection.</summary>
+    /// <param name="options">The settings; they are validated and copied, so later changes do not affect this client.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public MieltoClient(MieltoClientOptions options)
+        : this(options, loggerFactory: null)
+    {
+    }
+
+    /// <summary>Creates a client for apps without dependency injection, logging through <paramref name="loggerFactory"/>.</summary>
+    /// <param name="options">The settings; they are validated and copied, so later changes do not affect this client.</param>
+    /// <param name="loggerFactory">Where the SDK logs (each call at Debug); null for no logging.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public MieltoClient(MieltoClientOptions options, ILoggerFactory? loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = MieltoClientOptionsValidator.Failures(options).ToList();
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", failures), nameof(options));
+        }
+
+        var services = new ServiceCollection();
+        if (loggerFactory is not null)
+        {
+            services.AddSingleton(loggerFactory);
+        }
+
+        services.AddMieltoClient(options.CopyTo);
+        _ownedServices = services.BuildServiceProvider();
+        Memories = _ownedServices.GetRequiredService<IMemoriesClient>();
+    }
+
+    /// <summary>For mocking: creates a client whose members you override.</summary>
+    protected MieltoClient()
+    {
+        Memories = null!;
+    }
+
+    internal MieltoClient(IMemoriesClient memories)
+    {
+        Memories = memories;
+    }
+
+    /// <summary>The memory operations.</summary>
+    public virtual IMemoriesClient Memories { get; }
+
+    /// <summary>Releases the connections of a client created with a constructor; a client from dependency injection is released with its container.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the client's resources.</summary>
+    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ownedServices?.Dispose();
+        }
+    }
+}

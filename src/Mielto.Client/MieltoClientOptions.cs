@@ -1,0 +1,88 @@
+namespace Mielto.Client;
+
+/// <summary>
+/// Settings for a <see cref="MieltoClient"/>. Bind them from configuration (the <c>Mielto</c> section, or
+/// environment variables such as <c>MIELTO__APIKEY</c>) or set them in code. They are validated and copied
+/// when the client is built; changing this object afterwards does not affect a client already built.
+/// </summary>
+/// <example>
+/// <code>
+/// services.AddMieltoClient(options =>
+/// {
+///     options.ApiKey = builder.Configuration["Mielto:ApiKey"];
+///     options.WorkspaceId = "wsp_123";
+/// });
+/// </code>
+/// </example>
+public sealed class MieltoClientOptions
+{
+    /// <summary>The Mielto API address used when <see cref="BaseAddress"/> is not set: <c>https://api.mielto.com/</c>.</summary>
+    public static readonly Uri DefaultBaseAddress = new("https://api.mielto.com/");
+
+    /// <summary>
+    /// The address of the Mielto API. Defaults to <c>https://api.mielto.com/</c>. The operation paths
+    /// (<c>api/v1/memories/...</c>) are appended to it, so a path prefix such as a gateway's is kept, and a
+    /// trailing <c>/api/v1</c> is accepted without doubling the prefix. Must be <c>https</c>; plain <c>http</c>
+    /// is accepted only for a loopback host (a local stand-in or proxy).
+    /// </summary>
+    public Uri BaseAddress { get; set; } = DefaultBaseAddress;
+
+    /// <summary>
+    /// The Mielto API key, sent as <c>Authorization: Bearer &lt;key&gt;</c>. Required. It never appears in an
+    /// exception, a log line or the SDK's telemetry.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// The workspace sent as the <c>X-Workspace-Id</c> header on every call, unless a call gives its own.
+    /// Leave it unset to use the workspace that the API key belongs to.
+    /// </summary>
+    public string? WorkspaceId { get; set; }
+
+    /// <summary>How long one attempt may take, response body included. Defaults to 30 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// An optional limit on a whole call, all attempts and the delays between them included. Unset by default:
+    /// a call then lasts at most about (<see cref="MaxRetries"/> + 1) × <see cref="Timeout"/> plus the delays.
+    /// </summary>
+    public TimeSpan? OverallTimeout { get; set; }
+
+    /// <summary>
+    /// How many times a call is retried after a transient failure (408, 429, 500, 502, 503, 504, a connection
+    /// failure or an attempt timeout). Defaults to 3; 0 disables retries. At most 10.
+    /// </summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>
+    /// The first delay of the exponential backoff between retries; each later delay doubles, with jitter.
+    /// Defaults to 0.5 seconds.
+    /// </summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// The longest delay between two attempts, for the backoff and for a server's <c>Retry-After</c> alike.
+    /// Defaults to 30 seconds.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Text appended to the <c>User-Agent</c> header (for example your application's name and version), so
+    /// that Mielto can tell your traffic apart. Optional.
+    /// </summary>
+    public string? UserAgentSuffix { get; set; }
+
+    /// <summary>Copies every setting into <paramref name="target"/>.</summary>
+    internal void CopyTo(MieltoClientOptions target)
+    {
+        target.BaseAddress = BaseAddress;
+        target.ApiKey = ApiKey;
+        target.WorkspaceId = WorkspaceId;
+        target.Timeout = Timeout;
+        target.OverallTimeout = OverallTimeout;
+        target.MaxRetries = MaxRetries;
+        target.RetryDelay = RetryDelay;
+        target.MaxRetryDelay = MaxRetryDelay;
+        target.UserAgentSuffix = UserAgentSuffix;
+    }
+}

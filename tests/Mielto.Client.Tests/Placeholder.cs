@@ -1,0 +1,1 @@
+namespace Mielto.Client.Tests; public class Placeholder { }
