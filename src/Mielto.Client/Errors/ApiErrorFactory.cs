@@ -27,7 +27,7 @@ internal static class ApiErrorFactory
         var status = response.StatusCode;
         var text = Redact(Encoding.UTF8.GetString(body.Body.Span), apiKey);
         var parsed = ErrorBody.Parse(text);
-        var detail = parsed.Detail ?? (text.Length == 0 ? null : Cap(text.Trim(), MaxBodyChars));
+        var detail = parsed.Detail is null ? null : Cap(parsed.Detail, MaxBodyChars);
         var responseBody = text.Length == 0 ? null : Cap(text, MaxBodyChars);
         var requestId = RequestId(response);
         var retryAfter = status == HttpStatusCode.TooManyRequests ? RetryAfterHeader.Read(response, timeProvider) : null;

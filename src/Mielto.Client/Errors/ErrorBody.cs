@@ -6,17 +6,25 @@ namespace Mielto.Client.Errors;
 /// <summary>
 /// What an error body says. Mielto's error bodies are FastAPI's: <c>{"detail": "...", "error_code": "..."}</c>,
 /// or for a 422 <c>{"detail": [{"loc": [...], "msg": "...", "type": "..."}]}</c>; some proxies send
-/// <c>{"message": "..."}</c>, text or nothing. Anything else is tolerated and left to the raw body.
+/// <c>{"message": "..."}</c>, text or nothing. Anything else is tolerated: text is the detail, and other JSON
+/// is left to the raw body.
 /// </summary>
 internal sealed record ErrorBody(string? Detail, string? ErrorCode, IReadOnlyList<MieltoValidationError> ValidationErrors)
 {
     private static readonly ErrorBody Empty = new(null, null, []);
 
+    /// <summary>Reads <paramref name="text"/>; a body that is not a JSON object is all detail.</summary>
     public static ErrorBody Parse(string text)
     {
-        if (text.AsSpan().TrimStart() is not ['{', ..])
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0)
         {
             return Empty;
+        }
+
+        if (trimmed[0] != '{')
+        {
+            return new ErrorBody(trimmed, null, []);
         }
 
         try
@@ -39,7 +47,7 @@ internal sealed record ErrorBody(string? Detail, string? ErrorCode, IReadOnlyLis
         }
         catch (JsonException)
         {
-            return Empty;
+            return new ErrorBody(trimmed, null, []);
         }
     }
 

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Features;
+using WireMock.Logging;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace Mielto.Client.Tests.Infrastructure;
+
+/// <summary>
+/// One WireMock server on 127.0.0.1 shared by a test collection. WireMock decodes paths before logging them,
+/// so a middleware copies the raw request target (exactly as the client sent it) into a header first.
+/// </summary>
+public sealed class WireServer : IDisposable
+{
+    public const string RawTargetHeader = "X-Test-Raw-Target";
+
+    public WireServer()
+    {
+        Server = WireMockServer.Start(new WireMockServerSettings
+        {
+            Urls = ["http://127.0.0.1:0"],
+            PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(async (context, next) =>
+            {
+                context.Request.Headers[RawTargetHeader] = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+                await next();
+            }),
+        });
+    }
+
+    public WireMockServer Server { get; }
+
+    public Uri BaseAddress => new(Server.Url!);
+
+    /// <summary>The requests received, oldest first.</summary>
+    public IReadOnlyList<ILogEntry> Requests => [.. Server.LogEntries.OrderBy(e => e.RequestMessage!.DateTime)];
+
+    public void Dispose() => Server.Stop();
+}
+
+public static class LogEntryExtensions
+{
+    public static string RawTarget(this ILogEntry entry) => entry.RequestMessage!.Headers![WireServer.RawTargetHeader][0];
+
+    public static string? Header(this ILogEntry entry, string name) =>
+        entry.RequestMessage!.Headers!.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+
+    public static bool HasHeader(this ILogEntry entry, string name) =>
+        entry.RequestMessage!.Headers!.Keys.Any(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+}

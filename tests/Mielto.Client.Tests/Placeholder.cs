@@ -1,1 +1,0 @@
-namespace Mielto.Client.Tests; public class Placeholder { }
