@@ -21,13 +21,28 @@ public sealed class WireServer : IDisposable
             Urls = ["http://127.0.0.1:0"],
             PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(async (context, next) =>
             {
-                context.Request.Headers[RawTargetHeader] = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+                var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+                _arrivals.Enqueue(rawTarget);
+                context.Request.Headers[RawTargetHeader] = rawTarget;
                 await next();
             }),
         });
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _arrivals = new();
+
     public WireMockServer Server { get; }
+
+    /// <summary>The raw targets of the requests received, recorded on arrival (before any response delay).</summary>
+    public IReadOnlyList<string> Arrivals => [.. _arrivals];
+
+    /// <summary>Forgets every mapping, scenario state, logged request and arrival.</summary>
+    public void Reset()
+    {
+        Server.Reset();
+        Server.ResetScenarios();
+        _arrivals.Clear();
+    }
 
     public Uri BaseAddress => new(Server.Url!);
 

@@ -18,7 +18,7 @@ public abstract class WireTest : IDisposable
     protected WireTest(WireServer wire)
     {
         Wire = wire;
-        Wire.Server.Reset();
+        Wire.Reset();
     }
 
     protected WireServer Wire { get; }
@@ -45,7 +45,7 @@ public abstract class WireTest : IDisposable
             step.WillSetStateTo(i + 1 < responses.Length ? State(i + 1) : "done").RespondWith(responses[i]());
         }
 
-        Wire.Server.Given(Request.Create().UsingAnyMethod()).InScenario("sequence").WhenStateIs("done").RespondWith(responses[^1]());
+        Wire.Server.Given(Request.Create().UsingAnyMethod()).InScenario("sequence").WhenStateIs("done").WillSetStateTo("done").RespondWith(responses[^1]());
     }
 
     private static string State(int step) => step.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using System.Net;
+using Mielto.Client.Tests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Mielto.Client.Tests;
+
+[Collection(ResilienceCollection.Name)]
+public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
+{
+    private const string Deleted = """{"memory_id":"mem_1","message":"Memory deleted successfully"}""";
+
+    private static Func<IResponseBuilder> Status(int status, params (string Name, string Value)[] headers) => () =>
+    {
+        var response = Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody("""{"detail":"try later"}""");
+        foreach (var (name, value) in headers)
+        {
+            response = response.WithHeader(name, value);
+        }
+
+        return response;
+    };
+
+    [Theory]
+    [InlineData(408)]
+    [InlineData(429)]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task Delete_retries_a_transient_status_and_returns_the_later_success(int status)
+    {
+        RespondInSequence(Status(status), Status(status), () => Json(200, Deleted));
+
+        var result = await Client(o => o.MaxRetries = 2).DeleteAsync("mem_1");
+
+        Assert.Equal("mem_1", result.MemoryId);
+        Assert.Equal(3, Wire.Requests.Count);
+        Assert.All(Wire.Requests, r => Assert.Equal("/api/v1/memories/mem_1", r.RawTarget()));
+    }
+
+    [Theory]
+    [InlineData(503, typeof(MieltoServerException))]
+    [InlineData(429, typeof(MieltoRateLimitException))]
+    [InlineData(408, typeof(MieltoApiException))]
+    public async Task Delete_gives_up_after_MaxRetries_with_the_last_status(int status, Type expected)
+    {
+        RespondInSequence(Status(500), Status(status));
+
+        var error = await Assert.ThrowsAnyAsync<MieltoApiException>(() => Client(o => o.MaxRetries = 3).DeleteAsync("mem_1"));
+
+        Assert.Equal(expected, error.GetType());
+        Assert.Equal((HttpStatusCode)status, error.StatusCode);
+        Assert.Equal(4, Wire.Requests.Count);
+        Assert.Contains("after 4 attempts", error.Message);
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(401)]
+    [InlineData(402)]
+    [InlineData(403)]
+    [InlineData(404)]
+    [InlineData(409)]
+    [InlineData(422)]
+    [InlineData(501)]
+    [InlineData(505)]
+    public async Task Delete_never_retries_other_statuses(int status)
+    {
+        RespondInSequence(Status(status));
+
+        await Assert.ThrowsAnyAsync<MieltoApiException>(() => Client(o => o.MaxRetries = 3).DeleteAsync("mem_1"));
+
+        Assert.Single(Wire.Requests);
+    }
+
+    [Fact]
+    public async Task Delete_does_not_retry_when_MaxRetries_is_zero()
+    {
+        RespondInSequence(Status(503));
+
+        await Assert.ThrowsAsync<MieltoServerException>(() => Client(o => o.MaxRetries = 0).DeleteAsync("mem_1"));
+
+        Assert.Single(Wire.Requests);
+    }
+
+    [Fact]
+    public async Task Delete_honours_Retry_After_in_seconds()
+    {
+        RespondInSequence(Status(429, ("Retry-After", "1")), () => Json(200, Deleted));
+        var client = Client(o => o.MaxRetryDelay = TimeSpan.FromSeconds(10));
+
+        var watch = Stopwatch.StartNew();
+        await client.DeleteAsync("mem_1");
+
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(5));
+        Assert.Equal(2, Wire.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Delete_caps_Retry_After_at_MaxRetryDelay()
+    {
+        RespondInSequence(Status(503, ("Retry-After", "3600")), () => Json(200, Deleted));
+        var client = Client(o => o.MaxRetryDelay = TimeSpan.FromMilliseconds(50));
+
+        var watch = Stopwatch.StartNew();
+        await client.DeleteAsync("mem_1");
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.Equal(2, Wire.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData("120", 120)]
+    [InlineData("0", 0)]
+    public async Task Delete_reports_Retry_After_seconds_on_the_rate_limit_exception(string header, int seconds)
+    {
+        RespondInSequence(Status(429, ("Retry-After", header)));
+
+        var error = await Assert.ThrowsAsync<MieltoRateLimitException>(() => Client(o => o.MaxRetries = 0).DeleteAsync("mem_1"));
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), error.RetryAfter);
+        Assert.Contains($"wait {seconds} s", error.Message);
+    }
+
+    [Fact]
+    public async Task Delete_reports_an_HTTP_date_Retry_After_as_the_time_left()
+    {
+        var date = DateTimeOffset.UtcNow.AddMinutes(2).ToString("R");
+        RespondInSequence(Status(429, ("Retry-After", date)));
+
+        var error = await Assert.ThrowsAsync<MieltoRateLimitException>(() => Client(o => o.MaxRetries = 0).DeleteAsync("mem_1"));
+
+        Assert.InRange(error.RetryAfter!.Value, TimeSpan.FromSeconds(100), TimeSpan.FromSeconds(121));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("soon")]
+    public async Task Delete_reports_no_Retry_After_when_the_server_gives_none_valid(string? header)
+    {
+        RespondInSequence(header is null ? Status(429) : Status(429, ("Retry-After", header)));
+
+        var error = await Assert.ThrowsAsync<MieltoRateLimitException>(() => Client(o => o.MaxRetries = 0).DeleteAsync("mem_1"));
+
+        Assert.Null(error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Delete_retries_a_dropped_connection_then_throws_a_connection_exception()
+    {
+        using var dropping = new DroppingServer();
+
+        var error = await Assert.ThrowsAsync<MieltoConnectionException>(() => Client(o =>
+        {
+            o.BaseAddress = dropping.BaseAddress;
+            o.MaxRetries = 2;
+        }).DeleteAsync("mem_1"));
+
+        Assert.Equal(3, dropping.Connections);
+        Assert.IsType<HttpRequestException>(error.InnerException, exactMatch: false);
+        Assert.Contains("after 3 attempts", error.Message);
+    }
+
+    [Fact]
+    public async Task Delete_throws_a_connection_exception_when_the_connection_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<MieltoConnectionException>(() => Client(o =>
+        {
+            o.BaseAddress = DroppingServer.RefusingAddress();
+            o.MaxRetries = 1;
+        }).DeleteAsync("mem_1"));
+
+        Assert.IsType<HttpRequestException>(error.InnerException, exactMatch: false);
+        Assert.Contains("could not reach Mielto", error.Message);
+    }
+
+    [Fact]
+    public async Task Delete_times_out_each_attempt_then_throws_MieltoTimeoutException()
+    {
+        Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Json(200, Deleted).WithDelay(TimeSpan.FromSeconds(3)));
+        var client = Client(o =>
+        {
+            o.Timeout = TimeSpan.FromMilliseconds(200);
+            o.MaxRetries = 1;
+        });
+
+        var watch = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<MieltoTimeoutException>(() => client.DeleteAsync("mem_1"));
+
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(380), TimeSpan.FromMilliseconds(2000));
+        Assert.Equal(2, Wire.Arrivals.Count);
+        Assert.Contains("Timeout (0.2 s) on 2 attempts", error.Message);
+    }
+
+    [Fact]
+    public async Task Delete_stops_at_the_OverallTimeout()
+    {
+        Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Json(200, Deleted).WithDelay(TimeSpan.FromSeconds(3)));
+        var client = Client(o =>
+        {
+            o.Timeout = TimeSpan.FromSeconds(2);
+            o.OverallTimeout = TimeSpan.FromMilliseconds(300);
+        });
+
+        var watch = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<MieltoTimeoutException>(() => client.DeleteAsync("mem_1"));
+
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(280), TimeSpan.FromMilliseconds(1500));
+        Assert.Contains("OverallTimeout", error.Message);
+    }
+
+    [Fact]
+    public async Task Delete_throws_OperationCanceledException_when_the_caller_cancels_a_hung_call()
+    {
+        Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Json(200, Deleted).WithDelay(TimeSpan.FromSeconds(3)));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var watch = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client().DeleteAsync("mem_1", cancellationToken: cancellation.Token));
+
+        Assert.IsNotAssignableFrom<MieltoException>(error);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.5), $"took {watch.Elapsed}");
+        Assert.Single(Wire.Arrivals);
+    }
+
+    [Fact]
+    public async Task Delete_throws_OperationCanceledException_promptly_when_cancelled_during_a_retry_delay()
+    {
+        RespondInSequence(Status(503, ("Retry-After", "30")), () => Json(200, Deleted));
+        var client = Client(o => o.MaxRetryDelay = TimeSpan.FromSeconds(30));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var watch = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.DeleteAsync("mem_1", cancellationToken: cancellation.Token));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+        Assert.Single(Wire.Requests);
+    }
+
+    [Fact]
+    public async Task Delete_sends_nothing_when_already_cancelled()
+    {
+        Respond(200, Deleted);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client().DeleteAsync("mem_1", cancellationToken: new CancellationToken(canceled: true)));
+
+        Assert.Empty(Wire.Requests);
+    }
+}
