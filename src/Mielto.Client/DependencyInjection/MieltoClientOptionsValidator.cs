@@ -32,7 +32,10 @@ internal sealed class MieltoClientOptionsValidator : IValidateOptions<MieltoClie
 
         if (BaseAddress.Problem(options.BaseAddress) is { } problem)
         {
-            yield return $"{Prefix}{nameof(options.BaseAddress)} {problem} (it was '{options.BaseAddress}').";
+            // The address is echoed unless it holds user information, which may be a credential.
+            yield return options.BaseAddress is { IsAbsoluteUri: true, UserInfo.Length: > 0 }
+                ? $"{Prefix}{nameof(options.BaseAddress)} {problem}."
+                : $"{Prefix}{nameof(options.BaseAddress)} {problem} (it was '{options.BaseAddress}').";
         }
 
         if (options.WorkspaceId is { Length: > 0 } workspace && !HeaderValue.IsSendable(workspace))

@@ -19,6 +19,14 @@ public static class MieltoServiceCollectionExtensions
     private static readonly string UserAgent = "Mielto.Client/" +
         (typeof(MieltoClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
 
+    // As in the Azure SDK, IHttpClientFactory's logs show the values of known-harmless headers only: any other
+    // (Authorization above all, but also a Location or cookie the server sent) is redacted.
+    private static readonly HashSet<string> LoggableHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Accept", "Content-Type", "Content-Length", "Date", "Retry-After", "Server", "User-Agent",
+        "X-Workspace-Id", "x-request-id", "request-id", "x-correlation-id", "Transfer-Encoding", "Connection",
+    };
+
     /// <summary>
     /// Registers <see cref="IMemoriesClient"/> and <see cref="MieltoClient"/> (singletons) with options set in code.
     /// Options are validated when a client is first resolved (and at host start), naming any bad setting.
@@ -95,7 +103,7 @@ public static class MieltoServiceCollectionExtensions
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .RedactLoggedHeaders(["Authorization", "X-Api-Key"]);
+            .RedactLoggedHeaders(header => !LoggableHeaders.Contains(header));
         builder.AddResilienceHandler(MieltoResilience.PipelineName, (pipeline, context) =>
             MieltoResilience.Configure(pipeline, Options(context.ServiceProvider), context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.AddHttpMessageHandler(() => new AttemptHandler());

@@ -32,7 +32,8 @@ internal static class ApiErrorFactory
         var requestId = RequestId(response);
         var retryAfter = status == HttpStatusCode.TooManyRequests ? RetryAfterHeader.Read(response, timeProvider) : null;
 
-        var message = Message(call, response, detail, parsed.ErrorCode, requestId, attempts, body.Truncated, retryAfter);
+        // Headers such as Location are the server's words too: redact the whole message, not just the body.
+        var message = Redact(Message(call, response, detail, parsed.ErrorCode, requestId, attempts, body.Truncated, retryAfter), apiKey);
         return (parsed.ErrorCode, (int)status) switch
         {
             ("CREDIT_LIMIT_EXCEEDED", _) => new MieltoCreditLimitExceededException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
