@@ -131,7 +131,7 @@ public sealed class ClientTests(WireServer wire) : WireTest(wire)
         var options = new MieltoClientOptions { ApiKey = "key" };
         switch (setting)
         {
-            case "Timeout": options.Timeout = TimeSpan.Zero; break;
+            case "Timeout": options.Timeout = TimeSpan.FromMilliseconds(5); break;
             case "OverallTimeout": options.OverallTimeout = TimeSpan.FromSeconds(-1); break;
             case "MaxRetries": options.MaxRetries = 11; break;
             case "RetryDelay": options.RetryDelay = TimeSpan.FromSeconds(-1); break;

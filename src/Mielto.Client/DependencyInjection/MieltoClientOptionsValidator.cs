@@ -6,6 +6,9 @@ namespace Mielto.Client.DependencyInjection;
 /// <summary>Validates <see cref="MieltoClientOptions"/> when a client is built, naming each bad setting.</summary>
 internal sealed class MieltoClientOptionsValidator : IValidateOptions<MieltoClientOptions>
 {
+    // The bounds of Polly's timeout strategy, checked here so that a bad value is named rather than failing
+    // deep inside the pipeline.
+    private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
 
     internal const int MaxRetriesLimit = 10;
@@ -48,14 +51,14 @@ internal sealed class MieltoClientOptionsValidator : IValidateOptions<MieltoClie
             yield return Prefix + nameof(options.UserAgentSuffix) + " contains characters that cannot be sent in the User-Agent header.";
         }
 
-        if (options.Timeout <= TimeSpan.Zero || options.Timeout > MaxTimeout)
+        if (!IsTimeout(options.Timeout))
         {
-            yield return $"{Prefix}{nameof(options.Timeout)} must be greater than zero and at most one day (it was {options.Timeout}).";
+            yield return $"{Prefix}{nameof(options.Timeout)} must be between 10 ms and one day (it was {options.Timeout}).";
         }
 
-        if (options.OverallTimeout is { } overall && (overall <= TimeSpan.Zero || overall > MaxTimeout))
+        if (options.OverallTimeout is { } overall && !IsTimeout(overall))
         {
-            yield return $"{Prefix}{nameof(options.OverallTimeout)} must be greater than zero and at most one day when set (it was {overall}).";
+            yield return $"{Prefix}{nameof(options.OverallTimeout)} must be between 10 ms and one day when set (it was {overall}).";
         }
 
         if (options.MaxRetries is < 0 or > MaxRetriesLimit)
@@ -73,4 +76,6 @@ internal sealed class MieltoClientOptionsValidator : IValidateOptions<MieltoClie
             yield return $"{Prefix}{nameof(options.MaxRetryDelay)} must be at least {nameof(options.RetryDelay)} and at most one day (it was {options.MaxRetryDelay}).";
         }
     }
+
+    private static bool IsTimeout(TimeSpan value) => value >= MinTimeout && value <= MaxTimeout;
 }
