@@ -16,8 +16,6 @@ namespace Mielto.Client.Tests;
 [Collection(ClientCollection.Name)]
 public sealed class ClientTests(WireServer wire) : WireTest(wire)
 {
-    private const string Deleted = """{"memory_id":"mem_1","message":"Memory deleted successfully"}""";
-
     /// <summary>Answers each delete with the id it was asked for, as Mielto does.</summary>
     private void EchoDeletedId() => Wire.Server.Given(Request.Create().UsingDelete()).RespondWith(Response.Create().WithCallback(request =>
     {

@@ -6,8 +6,6 @@ namespace Mielto.Client.Tests;
 [Collection(RequestsCollection.Name)]
 public sealed class RequestTests(WireServer wire) : WireTest(wire)
 {
-    private const string Deleted = """{"memory_id":"mem_1","message":"Memory deleted successfully"}""";
-
     [Fact]
     public async Task Delete_sends_DELETE_to_the_memory_path_with_the_bearer_key()
     {

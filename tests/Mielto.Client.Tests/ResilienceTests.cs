@@ -9,8 +9,6 @@ namespace Mielto.Client.Tests;
 [Collection(ResilienceCollection.Name)]
 public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
 {
-    private const string Deleted = """{"memory_id":"mem_1","message":"Memory deleted successfully"}""";
-
     private static Func<IResponseBuilder> Status(int status, params (string Name, string Value)[] headers) => () =>
     {
         var response = Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody("""{"detail":"try later"}""");

@@ -13,6 +13,9 @@ public abstract class WireTest : IDisposable
 {
     public const string ApiKey = "mk_test_SECRET-7f3a9c1e5b";
 
+    /// <summary>The documented 200 body of a delete of <c>mem_1</c>.</summary>
+    protected const string Deleted = """{"memory_id":"mem_1","message":"Memory deleted successfully"}""";
+
     private readonly List<IDisposable> _disposables = [];
 
     protected WireTest(WireServer wire)
