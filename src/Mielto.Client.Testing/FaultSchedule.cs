@@ -1,0 +1,52 @@
+using System.Net;
+
+namespace Mielto.Client.Testing;
+
+/// <summary>The faults queued for the next requests, consumed one request at a time, in the order queued.</summary>
+internal sealed class FaultSchedule
+{
+    private readonly object _gate = new();
+    private readonly Queue<Fault> _faults = new();
+
+    public void Add(int count, Fault fault)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _faults.Enqueue(fault);
+            }
+        }
+    }
+
+    /// <summary>Takes the fault for the request now arriving, or null when none is queued.</summary>
+    public Fault? Next()
+    {
+        lock (_gate)
+        {
+            return _faults.TryDequeue(out var fault) ? fault : null;
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _faults.Clear();
+        }
+    }
+}
+
+/// <summary>One injected fault.</summary>
+internal abstract record Fault
+{
+    /// <summary>Answer with a status (and <c>Retry-After</c>) instead of handling the request.</summary>
+    public sealed record Status(HttpStatusCode Code, TimeSpan? RetryAfter) : Fault;
+
+    /// <summary>Wait, then handle the request as usual.</summary>
+    public sealed record Delay(TimeSpan Duration) : Fault;
+
+    /// <summary>Break the connection without answering.</summary>
+    public sealed record Drop : Fault;
+}

@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Mielto.Client.Testing;
+
+/// <summary>
+/// A stateful, in-memory stand-in for the Mielto memory API, served over real HTTP on 127.0.0.1, for testing
+/// code that uses <see cref="IMemoriesClient"/> against something that behaves like Mielto. Seed memories,
+/// call it through the real SDK, then inspect what is left and which requests arrived. Thread-safe.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var server = await MieltoTestServer.StartAsync();
+/// server.AddMemory("mem_1", userId: "user_42");
+/// using var client = server.CreateClient();
+/// await client.Memories.DeleteAsync("mem_1", userId: "user_42");
+/// Assert.Empty(server.Memories);
+/// </code>
+/// </example>
+public sealed class MieltoTestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly MieltoTestServerOptions _options;
+    private readonly MemoryStore _store = new();
+    private readonly FaultSchedule _faults = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly MemoryApi _api;
+
+    private MieltoTestServer(WebApplication app, MieltoTestServerOptions options)
+    {
+        _app = app;
+        _options = options;
+        _api = new MemoryApi(options, _store);
+        _app.Run(HandleAsync);
+    }
+
+    /// <summary>The API key the server accepts.</summary>
+    public string ApiKey => _options.ApiKey;
+
+    /// <summary>The workspace a call without <c>X-Workspace-Id</c> acts in.</summary>
+    public string DefaultWorkspaceId => _options.DefaultWorkspaceId;
+
+    /// <summary>The server's address, such as <c>http://127.0.0.1:41234/</c>; set it as <see cref="MieltoClientOptions.BaseAddress"/>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The memories held now, in every workspace, ordered by workspace and id.</summary>
+    public IReadOnlyList<TestMemory> Memories => _store.Snapshot();
+
+    /// <summary>
+    /// The requests answered (or dropped) so far, in the order they arrived, with the status each was answered
+    /// with. A request still being delayed appears once it is answered.
+    /// </summary>
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests.OrderBy(r => r.ReceivedAt)];
+
+    /// <summary>Starts a server on a free port of 127.0.0.1.</summary>
+    /// <param name="configure">Sets the server's options: its API key and workspaces.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server; dispose it to stop it.</returns>
+    public static async Task<MieltoTestServer> StartAsync(Action<MieltoTestServerOptions>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var options = new MieltoTestServerOptions();
+        configure?.Invoke(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ApiKey, "options.ApiKey");
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.DefaultWorkspaceId, "options.DefaultWorkspaceId");
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        var server = new MieltoTestServer(builder.Build(), options);
+        await server._app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        server.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        return server;
+    }
+
+    /// <summary>Points <paramref name="options"/> at this server: its address and API key.</summary>
+    /// <param name="options">The client options to set, for example in <c>services.AddMieltoClient(server.Configure)</c>.</param>
+    public void Configure(MieltoClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.BaseAddress = BaseAddress;
+        options.ApiKey = ApiKey;
+    }
+
+    /// <summary>Creates a <see cref="MieltoClient"/> pointed at this server, with the SDK's usual pipeline.</summary>
+    /// <param name="configure">Changes further options, such as <see cref="MieltoClientOptions.RetryDelay"/> for fast tests.</param>
+    /// <returns>A client that the caller disposes.</returns>
+    public MieltoClient CreateClient(Action<MieltoClientOptions>? configure = null)
+    {
+        var options = new MieltoClientOptions();
+        Configure(options);
+        configure?.Invoke(options);
+        return new MieltoClient(options);
+    }
+
+    /// <summary>Stores a memory, replacing any with the same id in the same workspace.</summary>
+    /// <param name="memoryId">Its id.</param>
+    /// <param name="userId">The user who owns it.</param>
+    /// <param name="workspaceId">Its workspace; null for <see cref="DefaultWorkspaceId"/>.</param>
+    /// <param name="content">What it says.</param>
+    /// <param name="topics">Its topics.</param>
+    /// <param name="metadata">Its metadata.</param>
+    /// <returns>The stored memory.</returns>
+    public TestMemory AddMemory(string memoryId, string userId, string? workspaceId = null, string content = "", IEnumerable<string>? topics = null, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(memoryId);
+        ArgumentNullException.ThrowIfNull(userId);
+        var memory = new TestMemory(memoryId, userId, workspaceId ?? DefaultWorkspaceId, content, [.. topics ?? []], metadata ?? new Dictionary<string, string>());
+        _store.Add(memory);
+        return memory;
+    }
+
+    /// <summary>Returns the memory with this id in this workspace, or null.</summary>
+    /// <param name="memoryId">Its id.</param>
+    /// <param name="workspaceId">Its workspace; null for <see cref="DefaultWorkspaceId"/>.</param>
+    public TestMemory? FindMemory(string memoryId, string? workspaceId = null) => _store.Find(workspaceId ?? DefaultWorkspaceId, memoryId);
+
+    /// <summary>Answers the next <paramref name="count"/> requests with <paramref name="status"/> instead of handling them.</summary>
+    /// <param name="count">How many requests fail.</param>
+    /// <param name="status">The status to answer with, such as 503 or 429.</param>
+    /// <param name="retryAfter">A <c>Retry-After</c> to send with it (whole seconds, rounded up).</param>
+    public void FailNext(int count, HttpStatusCode status, TimeSpan? retryAfter = null) => _faults.Add(count, new Fault.Status(status, retryAfter));
+
+    /// <summary>Holds each of the next <paramref name="count"/> requests for <paramref name="delay"/>, then handles it as usual.</summary>
+    /// <param name="count">How many requests are delayed.</param>
+    /// <param name="delay">How long each waits.</param>
+    public void DelayNext(int count, TimeSpan delay) => _faults.Add(count, new Fault.Delay(delay));
+
+    /// <summary>Breaks the connection of each of the next <paramref name="count"/> requests without answering.</summary>
+    /// <param name="count">How many requests are dropped.</param>
+    public void DropNext(int count) => _faults.Add(count, new Fault.Drop());
+
+    /// <summary>Forgets every memory, recorded request and queued fault.</summary>
+    public void Reset()
+    {
+        _store.Clear();
+        _faults.Clear();
+        _requests.Clear();
+    }
+
+    /// <summary>Stops the server; requests still delayed are cut short.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var receivedAt = DateTimeOffset.UtcNow;
+        var status = 0;
+        try
+        {
+            switch (_faults.Next())
+            {
+                case Fault.Drop:
+                    context.Abort();
+                    return;
+                case Fault.Status fail:
+                    status = await MemoryApi.WriteInjectedAsync(context, (int)fail.Code, fail.RetryAfter).ConfigureAwait(false);
+                    return;
+                case Fault.Delay delay:
+                    using (var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token))
+                    {
+                        await Task.Delay(delay.Duration, cancel.Token).ConfigureAwait(false);
+                    }
+
+                    break;
+            }
+
+            status = await _api.HandleAsync(context).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
+        {
+            context.Abort();
+        }
+        finally
+        {
+            _requests.Enqueue(Record(context, status, receivedAt));
+        }
+    }
+
+    private static RecordedRequest Record(HttpContext context, int status, DateTimeOffset receivedAt)
+    {
+        var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        var split = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        var headers = context.Request.Headers.ToDictionary(
+            h => h.Key,
+            h => Masked(h.Key, h.Value.ToString()),
+            StringComparer.OrdinalIgnoreCase);
+        return new RecordedRequest(
+            context.Request.Method,
+            split < 0 ? rawTarget : rawTarget[..split],
+            split < 0 ? string.Empty : rawTarget[split..],
+            headers,
+            status,
+            receivedAt);
+    }
+
+    private static string Masked(string name, string value) => name.ToUpperInvariant() switch
+    {
+        "AUTHORIZATION" => value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? "Bearer ***" : "***",
+        "X-API-KEY" => "***",
+        _ => value,
+    };
+}
