@@ -1,0 +1,3 @@
+using Mielto.Client.Sample;
+
+return await MieltoCli.RunAsync(args, CliEnvironment.FromConsole());

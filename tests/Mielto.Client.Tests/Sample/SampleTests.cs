@@ -1,0 +1,229 @@
+using System.Net;
+using System.Text.Json;
+using Mielto.Client.Sample;
+using Mielto.Client.Testing;
+using Mielto.Client.Tests.StandIn;
+
+namespace Mielto.Client.Tests.Sample;
+
+/// <summary>The sample tool end to end, run in-process against the stand-in, asserting output and exit codes.</summary>
+[Collection(StandInCollection.Name)]
+public sealed class SampleTests
+{
+    private readonly MieltoTestServer _server;
+
+    public SampleTests(StandInFixture fixture)
+    {
+        _server = fixture.Server;
+        _server.Reset();
+    }
+
+    private sealed record Run(int ExitCode, string Out, string Error);
+
+    /// <summary>Runs the tool with no API key from the machine's environment, only what the test gives.</summary>
+    private static async Task<Run> RunAsync(string[] args, string input = "", Dictionary<string, string?>? configuration = null, CancellationToken cancellationToken = default)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var settings = new Dictionary<string, string?> { ["Mielto:ApiKey"] = string.Empty, ["Mielto:RetryDelay"] = "00:00:00.001" };
+        foreach (var (key, value) in configuration ?? [])
+        {
+            settings[key] = value;
+        }
+
+        var exitCode = await MieltoCli.RunAsync(args, new CliEnvironment(output, error, new StringReader(input), IsTerminal: false, settings), cancellationToken);
+        return new Run(exitCode, output.ToString(), error.ToString());
+    }
+
+    private Task<Run> DeleteAsync(params string[] args) =>
+        RunAsync(["delete", "--base-address", _server.BaseAddress.ToString(), "--api-key", _server.ApiKey, .. args]);
+
+    [Fact]
+    public async Task Without_an_api_key_or_arguments_it_walks_through_the_demo_against_the_stand_in()
+    {
+        var run = await RunAsync([]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("Running against the embedded Mielto stand-in at http://127.0.0.1:", run.Out);
+        Assert.Contains("MIELTO__APIKEY", run.Out);
+        Assert.Contains("-> deleted mem_tea: \"Memory deleted successfully\"", run.Out);
+        Assert.Contains("-> MemoryNotFoundException (404): \"Memory not found\", handled", run.Out);
+        Assert.Contains("-> returned false", run.Out);
+        Assert.Contains("-> MieltoPermissionException (403)", run.Out);
+        Assert.Contains("-> deleted mem_retry after the server answered 503, 200", run.Out);
+        Assert.Contains("-> MemoryValidationException (422): path.memory_id: String should have at most 256 characters (string_too_long)", run.Out);
+        Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public async Task With_an_api_key_and_no_command_it_refuses_to_run_the_demo()
+    {
+        var run = await RunAsync([], configuration: new() { ["Mielto:ApiKey"] = "mk_live_x" });
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("Use `delete <memoryId>`", run.Error);
+    }
+
+    [Fact]
+    public async Task Delete_reports_each_result_and_a_summary()
+    {
+        _server.AddMemory("mem_1", "user_1");
+        _server.AddMemory("mem_2", "user_1");
+
+        var run = await DeleteAsync("mem_1", "mem_2", "--user-id", "user_1", "--parallel", "2");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("deleted       mem_1  Memory deleted successfully", run.Out);
+        Assert.Contains("deleted       mem_2  Memory deleted successfully", run.Out);
+        Assert.EndsWith("Summary: 2 deleted, 0 already absent, 0 not found, 0 failed." + Environment.NewLine, run.Out);
+        Assert.Empty(_server.Memories);
+        Assert.All(_server.Requests, r => Assert.Equal("?user_id=user_1", r.RawQuery));
+    }
+
+    [Fact]
+    public async Task Delete_sends_the_workspace_option()
+    {
+        _server.AddMemory("mem_1", "user_1", workspaceId: "wsp_team");
+
+        var run = await DeleteAsync("mem_1", "--workspace-id", "wsp_team");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("wsp_team", Assert.Single(_server.Requests).Headers["X-Workspace-Id"]);
+    }
+
+    [Theory]
+    [InlineData("missing", ExitCodes.NotFound, "not found     missing  Memory not found")]
+    [InlineData("forbidden", ExitCodes.AuthOrPermission, "failed        forbidden  403: Only the memory owner can delete this memory")]
+    [InlineData("too-long", ExitCodes.Validation, "  422: path.memory_id: String should have at most 256 characters")]
+    [InlineData("rate-limited", ExitCodes.RateLimited, "failed        mem_1  429: Injected failure from MieltoTestServer")]
+    [InlineData("unavailable", ExitCodes.ServerOrTransport, "failed        mem_1  503: Injected failure from MieltoTestServer")]
+    [InlineData("dropped", ExitCodes.ServerOrTransport, "MieltoConnectionException")]
+    [InlineData("wrong-key", ExitCodes.AuthOrPermission, "401: Invalid or missing API key")]
+    public async Task Delete_exits_with_a_distinct_code_per_kind_of_failure(string scenario, int exitCode, string expectedOutput)
+    {
+        _server.AddMemory("mem_1", "user_1");
+        _server.AddMemory("forbidden", "user_2");
+        string[] args = scenario switch
+        {
+            "missing" => ["missing", "mem_1"],
+            "forbidden" => ["forbidden", "--user-id", "user_1"],
+            "too-long" => [new string('x', 300)],
+            _ => ["mem_1"],
+        };
+        if (scenario == "rate-limited")
+        {
+            _server.FailNext(10, HttpStatusCode.TooManyRequests);
+        }
+        else if (scenario == "unavailable")
+        {
+            _server.FailNext(10, HttpStatusCode.ServiceUnavailable);
+        }
+        else if (scenario == "dropped")
+        {
+            _server.DropNext(10);
+        }
+
+        var run = scenario == "wrong-key"
+            ? await RunAsync(["delete", "--base-address", _server.BaseAddress.ToString(), "--api-key", "mk_wrong", "mem_1"])
+            : await DeleteAsync(args);
+
+        Assert.Equal(exitCode, run.ExitCode);
+        Assert.Contains(expectedOutput, run.Out);
+    }
+
+    [Fact]
+    public async Task Delete_if_exists_treats_an_absent_memory_as_success()
+    {
+        var run = await DeleteAsync("gone", "--if-exists");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("absent        gone  already absent", run.Out);
+        Assert.Contains("Summary: 0 deleted, 1 already absent", run.Out);
+    }
+
+    [Fact]
+    public async Task Delete_reads_ids_from_a_file_and_from_standard_input()
+    {
+        _server.AddMemory("mem_a", "user_1");
+        _server.AddMemory("mem_b", "user_1");
+        _server.AddMemory("mem_c", "user_1");
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, "mem_a\r\n\r\nmem_b\n");
+        try
+        {
+            var fromFile = await DeleteAsync("--from-file", file);
+            var fromStdin = await RunAsync(["delete", "--base-address", _server.BaseAddress.ToString(), "--api-key", _server.ApiKey, "--from-file", "-"], input: "mem_c\n");
+
+            Assert.Equal((0, 0), (fromFile.ExitCode, fromStdin.ExitCode));
+            Assert.Empty(_server.Memories);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Delete_with_json_writes_only_one_json_document()
+    {
+        _server.AddMemory("mem_1", "user_1");
+
+        var run = await DeleteAsync("mem_1", "missing", "--json");
+
+        Assert.Equal(ExitCodes.NotFound, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Out);
+        var results = document.RootElement.GetProperty("results");
+        Assert.Equal(["deleted", "not_found"], results.EnumerateArray().Select(r => r.GetProperty("outcome").GetString()));
+        Assert.Equal(1, document.RootElement.GetProperty("summary").GetProperty("deleted").GetInt32());
+        Assert.False(document.RootElement.GetProperty("summary").GetProperty("interrupted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Delete_runs_against_the_embedded_stand_in_on_request()
+    {
+        var run = await RunAsync(["delete", "--stand-in", "mem_tea", "mem_paris", "--user-id", "user_ada"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Summary: 2 deleted", run.Out);
+    }
+
+    [Theory]
+    [InlineData(new[] { "delete" }, "Give at least one memory id")]
+    [InlineData(new[] { "delete", "--stand-in", "--parallel", "0", "x" }, "--parallel must be between 1 and 64")]
+    [InlineData(new[] { "delete", "--base-address", "http://api.mielto.com/", "--api-key", "k", "x" }, "MieltoClientOptions.BaseAddress must use https")]
+    public async Task Delete_reports_usage_and_configuration_errors_with_exit_code_1(string[] args, string expectedError)
+    {
+        var run = await RunAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains(expectedError, run.Error);
+    }
+
+    [Fact]
+    public async Task Delete_without_an_api_key_or_stand_in_says_how_to_configure_one()
+    {
+        var run = await RunAsync(["delete", "mem_1"]);
+
+        Assert.Equal(ExitCodes.AuthOrPermission, run.ExitCode);
+        Assert.Contains("MIELTO__APIKEY", run.Error);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_run_stops_it_and_the_summary_says_what_was_not_done()
+    {
+        string[] ids = ["c1", "c2", "c3", "c4", "c5", "c6"];
+        foreach (var id in ids)
+        {
+            _server.AddMemory(id, "user_1");
+        }
+
+        _server.DelayNext(ids.Length, TimeSpan.FromSeconds(30));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+
+        var run = await RunAsync(["delete", "--base-address", _server.BaseAddress.ToString(), "--api-key", _server.ApiKey, "--parallel", "2", .. ids], cancellationToken: cancellation.Token);
+
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Matches(@"Summary: 0 deleted, 0 already absent, 0 not found, 0 failed; cancelled: \d in flight \(may or may not be deleted\), \d not attempted\.", run.Out);
+        Assert.Equal(ids.Length, _server.Memories.Count);
+    }
+}
