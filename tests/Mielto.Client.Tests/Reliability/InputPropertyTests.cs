@@ -1,0 +1,160 @@
+using CsCheck;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Mielto.Client.Tests.Reliability;
+
+/// <summary>
+/// Property: for any memory id, user id and workspace id, the SDK either refuses the call with an
+/// <see cref="ArgumentException"/> before sending anything (and only for input that truly cannot be sent
+/// unchanged), or the server receives exactly that id as the one path segment after /api/v1/memories/, and
+/// exactly that user_id and X-Workspace-Id. CsCheck shrinks a failure to its smallest case and prints the seed
+/// that replays it (set CsCheck_Seed to replay; MIELTO_PROPERTY_ITERATIONS to run more cases).
+/// </summary>
+public sealed class InputPropertyTests : IDisposable
+{
+    private const string Prefix = "/api/v1/memories/";
+
+    private static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("MIELTO_PROPERTY_ITERATIONS"), out var n) ? n : 3000;
+
+    /// <summary>Characters that matter to URLs, headers and text encodings, mixed with ordinary ones.</summary>
+    private static readonly Gen<char> Tricky = Gen.OneOf<char>(
+        '/', '\\', '?', '#', '%', '+', '&', '=', ';', ':', '@', ' ', '\t', '.', '~', '*', '\'', '"', '<', '>', '[', ']', '{', '}', '|',
+        '\r', '\n', '\0', '\u007f', '\u0085', '\u00a0', 'é', 'ß', '☃', '\u200b', '\ufeff', '\ud83d', '\ude00', 'a', 'Z', '0', '-', '_');
+
+    private static readonly Gen<string> Text = Gen.OneOf<string>(
+        Gen.String,
+        Gen.String[Gen.Char[' ', '~'], 0, 24],
+        Gen.String[Tricky, 0, 12],
+        Gen.OneOf<string>("", " ", "  ", "\t", ".", "..", "...", "./", "../", "%2e", "%2e%2e", "%2F", "a/b", "a/../b", "?user_id=x", "#", "+", "😀", "\ud800", "x\udc00"));
+
+    private static readonly Gen<string?> OptionalText = Text.Null(0.2);
+
+    private readonly ITestOutputHelper _output;
+    private readonly RawHttpServer _server = new(exchange => exchange.RespondAsync(200, """{"memory_id":"m","message":"ok"}"""));
+    private readonly ServiceProvider _services;
+    private readonly IMemoriesClient _memories;
+
+    public InputPropertyTests(ITestOutputHelper output)
+    {
+        _output = output;
+        var services = new ServiceCollection();
+        services.AddMieltoClient(o =>
+        {
+            o.BaseAddress = _server.BaseAddress;
+            o.ApiKey = "mk_property";
+            o.MaxRetries = 0;
+        });
+        _services = services.BuildServiceProvider();
+        _memories = _services.GetRequiredService<IMemoriesClient>();
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        _server.Dispose();
+    }
+
+    [Fact]
+    public async Task Any_id_is_refused_before_sending_or_reaches_the_server_exactly()
+    {
+        var sent = 0;
+        var refused = 0;
+        await Gen.Select(Text, OptionalText, OptionalText).SampleAsync(
+            async (memoryId, userId, workspaceId) =>
+            {
+                _server.Clear();
+                var expectRefusal = MustBeRefused(memoryId, userId, workspaceId);
+                try
+                {
+                    await _memories.DeleteAsync(memoryId, userId, workspaceId);
+                }
+                catch (ArgumentException)
+                {
+                    Assert.True(expectRefusal, "refused input that can be sent unchanged");
+                    Assert.Empty(_server.Received);
+                    Interlocked.Increment(ref refused);
+                    return;
+                }
+
+                Assert.False(expectRefusal, "sent input that cannot reach the server unchanged");
+                AssertReceivedExactly(Assert.Single(_server.Received), memoryId, userId, workspaceId);
+                Interlocked.Increment(ref sent);
+            },
+            writeLine: _output.WriteLine,
+            iter: Iterations,
+            threads: 1);
+
+        _output.WriteLine($"{Iterations} cases: {sent} sent and received exactly, {refused} refused before sending.");
+        Assert.True(sent > Iterations / 4 && refused > Iterations / 20, $"the generator must exercise both paths ({sent} sent, {refused} refused)");
+    }
+
+    /// <summary>The specification of refusal, written independently of the SDK's code.</summary>
+    private static bool MustBeRefused(string memoryId, string? userId, string? workspaceId) =>
+        string.IsNullOrWhiteSpace(memoryId) || memoryId is "." or ".."
+        || !IsWellFormed(memoryId)
+        || (!string.IsNullOrEmpty(userId) && !IsWellFormed(userId))
+        || (!string.IsNullOrEmpty(workspaceId) && !IsSendableHeader(workspaceId));
+
+    private static bool IsWellFormed(string text) => !HasUnpairedSurrogate(text);
+
+    private static bool HasUnpairedSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSendableHeader(string value) =>
+        value[0] != ' ' && value[^1] != ' ' && value.All(c => c is >= ' ' and <= '~');
+
+    private static void AssertReceivedExactly(RawRequest request, string memoryId, string? userId, string? workspaceId)
+    {
+        Assert.Equal("DELETE", request.Method);
+        var target = request.Target;
+        Assert.True(target.All(c => c is > ' ' and <= '~'), $"the request target must be printable ASCII: {target}");
+        var queryStart = target.IndexOf('?', StringComparison.Ordinal);
+        var path = queryStart < 0 ? target : target[..queryStart];
+        Assert.StartsWith(Prefix, path);
+        var segment = path[Prefix.Length..];
+        Assert.DoesNotContain('/', segment);
+        Assert.DoesNotContain('#', target);
+        Assert.Equal(memoryId, Uri.UnescapeDataString(segment));
+
+        if (string.IsNullOrEmpty(userId))
+        {
+            Assert.Equal(-1, queryStart);
+        }
+        else
+        {
+            var query = target[(queryStart + 1)..];
+            Assert.StartsWith("user_id=", query);
+            var value = query["user_id=".Length..];
+            Assert.DoesNotContain('&', value);
+            Assert.DoesNotContain('+', value);
+            Assert.Equal(userId, Uri.UnescapeDataString(value));
+        }
+
+        if (string.IsNullOrEmpty(workspaceId))
+        {
+            Assert.Equal(0, request.HeaderCount("X-Workspace-Id"));
+        }
+        else
+        {
+            Assert.Equal(1, request.HeaderCount("X-Workspace-Id"));
+            Assert.Equal(workspaceId, request.Header("X-Workspace-Id"));
+        }
+
+        Assert.Equal("Bearer mk_property", request.Header("Authorization"));
+    }
+}

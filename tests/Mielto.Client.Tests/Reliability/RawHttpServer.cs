@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Mielto.Client.Tests.Reliability;
+
+/// <summary>A request as its bytes arrived: the request line's target untouched, every header as sent.</summary>
+public sealed record RawRequest(string Method, string Target, IReadOnlyList<KeyValuePair<string, string>> Headers)
+{
+    public string? Header(string name) => Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    public int HeaderCount(string name) => Headers.Count(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>One request on one connection, with the means to answer it well or badly.</summary>
+public sealed class RawExchange(RawRequest request, Socket socket, NetworkStream stream, CancellationToken stopping)
+{
+    public RawRequest Request { get; } = request;
+
+    public CancellationToken Stopping { get; } = stopping;
+
+    /// <summary>False once the handler broke or closed the connection: the server stops reading it.</summary>
+    public bool KeepAlive { get; private set; } = true;
+
+    public Task WriteAsync(string text) => WriteAsync(Encoding.UTF8.GetBytes(text));
+
+    public async Task WriteAsync(byte[] bytes) => await stream.WriteAsync(bytes, Stopping);
+
+    /// <summary>Answers with a complete response.</summary>
+    public Task RespondAsync(int status, string body, string contentType = "application/json", string extraHeaders = "") =>
+        RespondAsync(status, Encoding.UTF8.GetBytes(body), contentType, extraHeaders);
+
+    /// <summary>Answers with a complete response; no Content-Type header when <paramref name="contentType"/> is null.</summary>
+    public Task RespondAsync(int status, byte[] body, string? contentType, string extraHeaders = "")
+    {
+        var type = contentType is null ? string.Empty : $"Content-Type: {contentType}\r\n";
+        return WriteAsync([.. Encoding.ASCII.GetBytes($"HTTP/1.1 {status} Status\r\n{type}Content-Length: {body.Length}\r\n{extraHeaders}\r\n"), .. body]);
+    }
+
+    /// <summary>Closes the connection gracefully (FIN).</summary>
+    public void Close()
+    {
+        KeepAlive = false;
+        socket.Shutdown(SocketShutdown.Both);
+        socket.Close();
+    }
+
+    /// <summary>Resets the connection (RST), as a crashed peer or a middlebox would.</summary>
+    public void Reset()
+    {
+        KeepAlive = false;
+        socket.LingerState = new LingerOption(true, 0);
+        socket.Close();
+    }
+}
+
+/// <summary>
+/// A minimal HTTP/1.1 server on 127.0.0.1 over raw sockets: it records each request exactly as its bytes
+/// arrived (no decoding, no normalisation, nothing refused) and lets a test answer it any way at all,
+/// including ways no real server library would: cut, reset, slow, endless or malformed.
+/// </summary>
+public sealed class RawHttpServer : IDisposable
+{
+    private const int MaxHeaderBytes = 64 * 1024;
+
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Func<RawExchange, Task> _respond;
+    private readonly ConcurrentQueue<RawRequest> _received = new();
+    private int _connections;
+
+    public RawHttpServer(Func<RawExchange, Task> respond)
+    {
+        _respond = respond;
+        _listener.Start(512);
+        _ = AcceptLoopAsync();
+    }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+
+    public int Connections => Volatile.Read(ref _connections);
+
+    public IReadOnlyList<RawRequest> Received => [.. _received];
+
+    public void Clear() => _received.Clear();
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _listener.Stop();
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                var socket = await _listener.AcceptSocketAsync(_stopping.Token);
+                Interlocked.Increment(ref _connections);
+                _ = ServeAsync(socket);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
+        {
+        }
+    }
+
+    private async Task ServeAsync(Socket socket)
+    {
+        try
+        {
+            using var stream = new NetworkStream(socket, ownsSocket: true);
+            var buffer = new byte[MaxHeaderBytes];
+            var filled = 0;
+            while (!_stopping.IsCancellationRequested)
+            {
+                var end = -1;
+                while ((end = IndexOfHeaderEnd(buffer, filled)) < 0)
+                {
+                    var read = await stream.ReadAsync(buffer.AsMemory(filled), _stopping.Token);
+                    if (read == 0 || filled + read >= buffer.Length)
+                    {
+                        return;
+                    }
+
+                    filled += read;
+                }
+
+                var request = Parse(Encoding.Latin1.GetString(buffer, 0, end));
+                _received.Enqueue(request);
+                Buffer.BlockCopy(buffer, end + 4, buffer, 0, filled - end - 4);
+                filled -= end + 4;
+
+                var exchange = new RawExchange(request, socket, stream, _stopping.Token);
+                await _respond(exchange);
+                if (!exchange.KeepAlive)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client went away or the test broke the connection on purpose.
+        }
+    }
+
+    private static int IndexOfHeaderEnd(byte[] buffer, int length) => buffer.AsSpan(0, length).IndexOf("\r\n\r\n"u8);
+
+    private static RawRequest Parse(string head)
+    {
+        var lines = head.Split("\r\n");
+        var requestLine = lines[0].Split(' ');
+        var headers = lines.Skip(1)
+            .Select(line => line.Split(':', 2))
+            .Select(parts => new KeyValuePair<string, string>(parts[0], parts.Length > 1 ? parts[1].Trim(' ', '\t') : string.Empty))
+            .ToList();
+        return new RawRequest(requestLine[0], requestLine.Length > 1 ? requestLine[1] : string.Empty, headers);
+    }
+}

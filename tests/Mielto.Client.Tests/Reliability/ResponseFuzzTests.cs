@@ -1,0 +1,115 @@
+using System.Text;
+using CsCheck;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Mielto.Client.Tests.Reliability;
+
+/// <summary>
+/// Property: whatever a server answers (arbitrary bytes, truncated or wrongly shaped JSON, huge bodies, wrong
+/// content types, on every status the SDK handles), a delete ends promptly in either the typed result or a
+/// <see cref="MieltoException"/> subtype with a useful message: never a NullReferenceException, JsonException,
+/// InvalidOperationException, or a hang.
+/// </summary>
+public sealed class ResponseFuzzTests : IDisposable
+{
+    private static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("MIELTO_PROPERTY_ITERATIONS"), out var n) ? n : 2000;
+
+    private static readonly Gen<int> Status = Gen.OneOf(200, 200, 200, 201, 202, 204, 301, 307, 400, 401, 402, 403, 404, 408, 409, 418, 422, 429, 500, 501, 502, 503, 504);
+
+    private static readonly Gen<string?> ContentType = Gen.OneOf<string?>("application/json", "application/json; charset=utf-8", "text/html", "text/plain", "application/octet-stream", "application/problem+json", null);
+
+    private static readonly string[] ValidBodies =
+    [
+        """{"memory_id":"mem_1","message":"Memory deleted successfully"}""",
+        """{"detail":"Memory not found","error_code":"NOT_FOUND"}""",
+        """{"detail":[{"loc":["path","memory_id",0],"msg":"bad","type":"value_error","ctx":{"x":1},"input":null,"url":"u"}]}""",
+        """{"detail":"Limit","error_code":"CREDIT_LIMIT_EXCEEDED"}""",
+    ];
+
+    private static readonly Gen<byte[]> Body = Gen.Frequency(
+        (3, Gen.Byte.Array[0, 300]),
+        (3, Gen.Int[0, ValidBodies.Length - 1].SelectMany(i => Gen.Int[0, ValidBodies[i].Length].Select(cut => Encoding.UTF8.GetBytes(ValidBodies[i][..cut])))),
+        (3, Gen.Int[0, ValidBodies.Length - 1].Select(i => Encoding.UTF8.GetBytes(ValidBodies[i]))),
+        (3, Gen.OneOf<string>("null", "[]", "{}", "0", "\"x\"", "true", """{"memory_id":null}""", """{"memory_id":1}""", """{"memory_id":"m","message":5}""", """{"detail":{}}""", """{"detail":[1,"x",null,{"loc":"x"}]}""", """{"detail":[{"loc":[{"a":1},1.5,true]}]}""", "{\"memory_id\":\"\\ud800\"}", new string('[', 5000)).Select(Encoding.UTF8.GetBytes)),
+        (2, Gen.String.Select(Encoding.UTF8.GetBytes)),
+        (1, Gen.Int[300_000, 1_200_000].Select(size => Encoding.UTF8.GetBytes("{\"memory_id\":\"" + new string('x', size) + "\",\"message\":\"m\"}"))));
+
+    private readonly ITestOutputHelper _output;
+    private readonly RawHttpServer _server;
+    private readonly ServiceProvider _services;
+    private readonly IMemoriesClient _memories;
+    private (int Status, string? ContentType, byte[] Body) _next;
+
+    public ResponseFuzzTests(ITestOutputHelper output)
+    {
+        _output = output;
+        _server = new RawHttpServer(exchange => exchange.RespondAsync(_next.Status, _next.Body, _next.ContentType));
+        var services = new ServiceCollection();
+        services.AddMieltoClient(o =>
+        {
+            o.BaseAddress = _server.BaseAddress;
+            o.ApiKey = "mk_fuzz";
+            o.MaxRetries = 0;
+            o.Timeout = TimeSpan.FromSeconds(5);
+        });
+        _services = services.BuildServiceProvider();
+        _memories = _services.GetRequiredService<IMemoriesClient>();
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        _server.Dispose();
+    }
+
+    [Fact]
+    public async Task Any_response_ends_in_the_result_or_a_MieltoException()
+    {
+        var outcomes = new Dictionary<string, int>();
+        await Gen.Select(Status, ContentType, Body).SampleAsync(
+            async (status, contentType, body) =>
+            {
+                // A 204 has no body by definition; sending one would corrupt the connection, not the response.
+                _next = (status, contentType, status == 204 ? [] : body);
+                string outcome;
+                try
+                {
+                    var result = await _memories.DeleteAsync("mem_1").WaitAsync(TimeSpan.FromSeconds(10));
+                    Assert.InRange(status, 200, 299);
+                    Assert.NotNull(result.MemoryId);
+                    Assert.NotNull(result.Message);
+                    outcome = nameof(MemoryDeleteResponse);
+                }
+                catch (MieltoException error)
+                {
+                    Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message);
+                    Assert.Contains("DELETE memory 'mem_1'", error.Message);
+                    Assert.True(error.Message.Length < 2000, "the message stays readable");
+                    if (error is MieltoApiException api)
+                    {
+                        Assert.Equal(status, (int)api.StatusCode);
+                        Assert.True(api.ResponseBody is null || api.ResponseBody.Length <= 4097);
+                    }
+                    else
+                    {
+                        Assert.InRange(status, 200, 299);
+                    }
+
+                    outcome = error.GetType().Name;
+                }
+
+                lock (outcomes)
+                {
+                    outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+                }
+            },
+            writeLine: _output.WriteLine,
+            iter: Iterations,
+            threads: 1,
+            print: t => $"status {t.Item1}, content type {t.Item2 ?? "none"}, {t.Item3.Length} bytes: {Encoding.UTF8.GetString(t.Item3.AsSpan(0, Math.Min(200, t.Item3.Length)))}");
+
+        _output.WriteLine($"{Iterations} responses: " + string.Join(", ", outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Value} {o.Key}")));
+        Assert.True(outcomes.GetValueOrDefault(nameof(MemoryDeleteResponse)) > 0 && outcomes.GetValueOrDefault(nameof(MieltoException)) > 0);
+    }
+}
