@@ -53,7 +53,7 @@ internal static class ApiErrorFactory
     public static MieltoException UnexpectedBody(string call, HttpResponseMessage response, BufferedContent body, string expected, string apiKey)
     {
         var snippet = Cap(Redact(Encoding.UTF8.GetString(body.Body.Span), apiKey), MaxSnippetChars);
-        var size = body.Truncated ? $"more than {ResponseBody.MaxBytes} bytes, of which the SDK read none further" : $"{body.Body.Length} bytes";
+        var size = body.Truncated ? $"more than {ResponseBody.MaxBytes} bytes, where the SDK stops reading" : $"{body.Body.Length} bytes";
         return new MieltoException(
             $"Mielto answered {call} with {Status(response)}, but the body is not the expected {expected} JSON " +
             $"(content type '{response.Content.Headers.ContentType?.ToString() ?? "none"}', {size}; body: \"{snippet}\"). " +
