@@ -203,13 +203,13 @@ public sealed class ClientTests(WireServer wire) : WireTest(wire)
         var failures = new List<Exception>();
         var client = Client(o => o.MaxRetries = 1);
 
-        // Every status family, with the server echoing the key back in its body and headers.
-        foreach (var status in new[] { 400, 401, 402, 403, 404, 422, 429, 500, 503 })
+        // Every status family and billing code, with the server echoing the key back in its body and headers.
+        foreach (var (status, errorCode) in new[] { (400, "E"), (401, "E"), (402, "E"), (402, "CREDIT_LIMIT_EXCEEDED"), (403, "OVERAGE_LIMIT_EXCEEDED"), (403, "E"), (404, "E"), (422, "E"), (429, "E"), (500, "E"), (503, "E") })
         {
             Wire.Reset();
             Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(status)
                 .WithHeader("Content-Type", "application/json").WithHeader("x-request-id", "req")
-                .WithBody($$"""{"detail":"bad key Bearer {{ApiKey}}","error_code":"E"}"""));
+                .WithBody($$"""{"detail":"bad key Bearer {{ApiKey}}","error_code":"{{errorCode}}"}"""));
             failures.Add(await Assert.ThrowsAnyAsync<MieltoException>(() => client.DeleteAsync("mem_1")));
         }
 
@@ -227,7 +227,8 @@ public sealed class ClientTests(WireServer wire) : WireTest(wire)
 
         failures.Add(await Assert.ThrowsAsync<MieltoConnectionException>(() => Client(o => o.BaseAddress = DroppingServer.RefusingAddress()).DeleteAsync("mem_1")));
 
-        Assert.Equal(13, failures.Count);
+        Assert.Equal(15, failures.Count);
+        Assert.Equal(13, failures.Select(f => f.GetType()).Distinct().Count());
         foreach (var failure in failures)
         {
             for (var e = failure; e is not null; e = e.InnerException)

@@ -68,11 +68,16 @@ public sealed class RawHttpServer : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Func<RawExchange, Task> _respond;
     private readonly ConcurrentQueue<RawRequest> _received = new();
+    private readonly bool _record;
     private int _connections;
+    private int _requests;
 
-    public RawHttpServer(Func<RawExchange, Task> respond)
+    /// <param name="respond">Answers each request.</param>
+    /// <param name="record">False to only count requests, so that a load test measures the client's memory alone.</param>
+    public RawHttpServer(Func<RawExchange, Task> respond, bool record = true)
     {
         _respond = respond;
+        _record = record;
         _listener.Start(512);
         _ = AcceptLoopAsync();
     }
@@ -80,6 +85,8 @@ public sealed class RawHttpServer : IDisposable
     public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
 
     public int Connections => Volatile.Read(ref _connections);
+
+    public int Requests => Volatile.Read(ref _requests);
 
     public IReadOnlyList<RawRequest> Received => [.. _received];
 
@@ -130,7 +137,12 @@ public sealed class RawHttpServer : IDisposable
                 }
 
                 var request = Parse(Encoding.Latin1.GetString(buffer, 0, end));
-                _received.Enqueue(request);
+                Interlocked.Increment(ref _requests);
+                if (_record)
+                {
+                    _received.Enqueue(request);
+                }
+
                 Buffer.BlockCopy(buffer, end + 4, buffer, 0, filled - end - 4);
                 filled -= end + 4;
 
