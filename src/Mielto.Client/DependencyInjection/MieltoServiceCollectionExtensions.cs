@@ -4,6 +4,7 @@ using Mielto.Client.DependencyInjection;
 using Mielto.Client.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -104,9 +105,10 @@ public static class MieltoServiceCollectionExtensions
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RedactLoggedHeaders(header => !LoggableHeaders.Contains(header));
-        builder.AddResilienceHandler(MieltoResilience.PipelineName, (pipeline, context) =>
-            MieltoResilience.Configure(pipeline, Options(context.ServiceProvider), context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.AddHttpMessageHandler(services => new ResilienceHandler(
+            MieltoResilience.Build(Options(services), services.GetService<TimeProvider>() ?? TimeProvider.System)));
         builder.AddHttpMessageHandler(() => new AttemptHandler());
+        builder.RemoveAllLoggers();
         return builder;
     }
 

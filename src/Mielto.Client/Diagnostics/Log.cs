@@ -10,6 +10,6 @@ internal static partial class Log
     public static partial void CallCompleted(ILogger logger, string operation, string memoryId, int statusCode, int attempts, double elapsedMs);
 
     [LoggerMessage(EventId = 2, EventName = "MieltoCallFailed", Level = LogLevel.Debug,
-        Message = "Mielto {Operation} memory {MemoryId} failed: {ErrorType} after {Attempts} attempt(s) in {ElapsedMs:0.0} ms")]
-    public static partial void CallFailed(ILogger logger, string operation, string memoryId, string errorType, int attempts, double elapsedMs);
+        Message = "Mielto {Operation} memory {MemoryId} failed: {ErrorType} after {ElapsedMs:0.0} ms")]
+    public static partial void CallFailed(ILogger logger, string operation, string memoryId, string errorType, double elapsedMs);
 }

@@ -1,35 +1,54 @@
+using System.Buffers;
 using System.Net;
 
 namespace Mielto.Client.Http;
 
 /// <summary>
 /// A response body read into memory, up to <see cref="ResponseBody.MaxBytes"/>; <see cref="Truncated"/> says
-/// whether the server sent more, which was not read.
+/// whether the server sent more, which was not read. The bytes live in a buffer rented from the shared pool,
+/// returned when the response is disposed, so that reading a body allocates nothing on the hot path.
 /// </summary>
 internal sealed class BufferedContent : HttpContent
 {
-    private readonly byte[] _buffer;
     private readonly int _count;
+    private byte[]? _rented;
 
-    public BufferedContent(byte[] buffer, int count, bool truncated)
+    /// <param name="rented">A buffer from <see cref="ArrayPool{T}.Shared"/>, now owned by this content; null for an empty body.</param>
+    /// <param name="count">How many of its bytes are the body.</param>
+    /// <param name="truncated">True when the server sent more than was read.</param>
+    public BufferedContent(byte[]? rented, int count, bool truncated)
     {
-        _buffer = buffer;
+        _rented = rented;
         _count = count;
         Truncated = truncated;
     }
 
-    /// <summary>The bytes read.</summary>
-    public ReadOnlyMemory<byte> Body => _buffer.AsMemory(0, _count);
+    /// <summary>The bytes read; valid until the response is disposed.</summary>
+    public ReadOnlyMemory<byte> Body =>
+        _count == 0 ? ReadOnlyMemory<byte>.Empty : (_rented ?? throw new ObjectDisposedException(nameof(BufferedContent))).AsMemory(0, _count);
 
     /// <summary>True when the server's body was longer than what was read.</summary>
     public bool Truncated { get; }
 
+    /// <summary>The attempt, from 1, that this response answered.</summary>
+    public int Attempt { get; set; } = 1;
+
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-        stream.WriteAsync(_buffer, 0, _count);
+        stream.WriteAsync(Body).AsTask();
 
     protected override bool TryComputeLength(out long length)
     {
         length = _count;
         return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && Interlocked.Exchange(ref _rented, null) is { } rented)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        base.Dispose(disposing);
     }
 }

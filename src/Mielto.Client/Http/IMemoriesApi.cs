@@ -15,6 +15,5 @@ internal interface IMemoriesApi
         string memoryId,
         [Query, AliasAs("user_id")] string? userId,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Property(CallState.Key)] CallState state,
         CancellationToken cancellationToken);
 }

@@ -13,9 +13,20 @@ internal static class MieltoResilience
     /// <summary>The name of the resilience pipeline on the SDK's HttpClient.</summary>
     public const string PipelineName = "Mielto.Client";
 
-    /// <summary>Adds the SDK's strategies, configured from <paramref name="options"/>, to <paramref name="builder"/>.</summary>
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, MieltoClientOptions options, TimeProvider timeProvider)
+    // Set only when a retry happens, so that a call that succeeds at once pays nothing for the count.
+    private static readonly ResiliencePropertyKey<int> NextAttempt = new("Mielto.NextAttempt");
+
+    /// <summary>The number, from 1, of the attempt that <paramref name="request"/> is being sent as.</summary>
+    public static int AttemptOf(HttpRequestMessage request) =>
+        request.GetResilienceContext() is { } context && context.Properties.TryGetValue(NextAttempt, out var attempt) ? attempt : 1;
+
+    /// <summary>
+    /// Builds the SDK's pipeline from <paramref name="options"/>. It is built without Polly's own telemetry: the
+    /// client logs each call's outcome itself, and Polly's per-execution bookkeeping would cost every call.
+    /// </summary>
+    public static ResiliencePipeline<HttpResponseMessage> Build(MieltoClientOptions options, TimeProvider timeProvider)
     {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = PipelineName, TimeProvider = timeProvider };
         if (options.OverallTimeout is { } overall)
         {
             builder.AddTimeout(overall);
@@ -32,6 +43,12 @@ internal static class MieltoResilience
                 Delay = options.RetryDelay,
                 MaxDelay = maxDelay,
                 ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome)),
+                OnRetry = args =>
+                {
+                    // AttemptNumber counts from 0 and names the attempt that failed.
+                    args.Context.Properties.Set(NextAttempt, args.AttemptNumber + 2);
+                    return default;
+                },
                 DelayGenerator = args => new ValueTask<TimeSpan?>(
                     args.Outcome.Result is { } response && RetryAfterHeader.Read(response, timeProvider) is { } wait
                         ? (wait < maxDelay ? wait : maxDelay)
@@ -39,7 +56,7 @@ internal static class MieltoResilience
             });
         }
 
-        builder.AddTimeout(options.Timeout);
+        return builder.AddTimeout(options.Timeout).Build();
     }
 
     /// <summary>

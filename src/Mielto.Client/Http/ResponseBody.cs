@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Mielto.Client.Http;
 
 /// <summary>Reads response bodies into memory with a cap, so that no server can make the SDK buffer without end.</summary>
@@ -9,16 +11,16 @@ internal static class ResponseBody
     private const int InitialBufferBytes = 1024;
 
     /// <summary>
-    /// Replaces <paramref name="response"/>'s content with a <see cref="BufferedContent"/> holding at most
-    /// <see cref="MaxBytes"/> of it. A failure while reading is a <see cref="HttpRequestException"/>, which the
-    /// retry layer treats like any other transport failure.
+    /// Returns the response's body as a <see cref="BufferedContent"/> holding at most <see cref="MaxBytes"/> of
+    /// it, reading it and replacing the response's content the first time. A failure while reading is a
+    /// <see cref="HttpRequestException"/>, which the retry layer treats like any other transport failure.
     /// </summary>
-    public static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async ValueTask<BufferedContent> GetAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var original = response.Content;
-        if (original is BufferedContent)
+        if (original is BufferedContent done)
         {
-            return;
+            return done;
         }
 
         BufferedContent buffered;
@@ -31,58 +33,64 @@ internal static class ResponseBody
             throw new HttpRequestException(HttpRequestError.ResponseEnded, $"The connection failed while the response body was being read: {ex.Message}", ex);
         }
 
-        foreach (var header in original.Headers)
+        // Only the media type is read downstream; copying every content header would cost more than the body.
+        if (original.Headers.ContentType is { } contentType)
         {
-            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
-            {
-                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
+            buffered.Headers.ContentType = contentType;
         }
 
         response.Content = buffered;
         original.Dispose();
+        return buffered;
     }
 
-    /// <summary>Returns the body that <see cref="BufferAsync"/> read, reading it now if no handler did.</summary>
-    public static async ValueTask<BufferedContent> GetAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        await BufferAsync(response, cancellationToken).ConfigureAwait(false);
-        return (BufferedContent)response.Content;
-    }
-
-    private static async Task<BufferedContent> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
+    private static async ValueTask<BufferedContent> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var declared = content.Headers.ContentLength;
         if (declared == 0)
         {
-            return new BufferedContent([], 0, truncated: false);
+            return new BufferedContent(null, 0, truncated: false);
         }
 
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             // One byte past the cap tells a body of exactly MaxBytes from a longer one.
-            var buffer = new byte[declared is { } length and <= MaxBytes ? (int)length + 1 : InitialBufferBytes];
+            var buffer = ArrayPool<byte>.Shared.Rent(declared is { } length and <= MaxBytes ? (int)length + 1 : InitialBufferBytes);
             var count = 0;
-            while (true)
+            try
             {
-                if (count == buffer.Length)
+                while (true)
                 {
-                    if (buffer.Length > MaxBytes)
+                    // A rented buffer may be longer than asked for: never read past one byte beyond the cap.
+                    var limit = Math.Min(buffer.Length, MaxBytes + 1);
+                    if (count == limit)
                     {
-                        return new BufferedContent(buffer, MaxBytes, truncated: true);
+                        if (count > MaxBytes)
+                        {
+                            return new BufferedContent(buffer, MaxBytes, truncated: true);
+                        }
+
+                        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBytes + 1));
+                        buffer.AsSpan(0, count).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                        continue;
                     }
 
-                    Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBytes + 1));
-                }
+                    var read = await stream.ReadAsync(buffer.AsMemory(count, limit - count), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return new BufferedContent(buffer, count, truncated: false);
+                    }
 
-                var read = await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return new BufferedContent(buffer, count, truncated: false);
+                    count += read;
                 }
-
-                count += read;
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
             }
         }
     }

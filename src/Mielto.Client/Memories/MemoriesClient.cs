@@ -66,29 +66,28 @@ public class MemoriesClient : IMemoriesClient
 
     private async Task<MemoryDeleteResponse> DeleteCoreAsync(string memoryId, string? userId, string? workspaceId, CancellationToken cancellationToken)
     {
-        var call = new CallState();
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await _api.DeleteMemoryAsync(memoryId, userId, workspaceId, call, cancellationToken).ConfigureAwait(false);
+            using var response = await _api.DeleteMemoryAsync(memoryId, userId, workspaceId, cancellationToken).ConfigureAwait(false);
             var body = await ResponseBody.GetAsync(response, cancellationToken).ConfigureAwait(false);
-            LogCompleted(memoryId, response, call, started);
+            LogCompleted(memoryId, response, body.Attempt, started);
             if (!response.IsSuccessStatusCode)
             {
-                throw ApiErrorFactory.Create(Describe(memoryId), response, body, call.Attempts, _options.ApiKey!, _timeProvider);
+                throw ApiErrorFactory.Create(Describe(memoryId), response, body, body.Attempt, _options.ApiKey!, _timeProvider);
             }
 
             return ReadDeleteResponse(memoryId, response, body);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            LogFailed(memoryId, nameof(OperationCanceledException), call, started);
+            LogFailed(memoryId, nameof(OperationCanceledException), started);
             throw;
         }
         catch (Exception ex) when (ex is TimeoutRejectedException or OperationCanceledException or HttpRequestException)
         {
-            var error = TransportError(Describe(memoryId), ex, call.Attempts);
-            LogFailed(memoryId, error.GetType().Name, call, started);
+            var error = TransportError(Describe(memoryId), ex);
+            LogFailed(memoryId, error.GetType().Name, started);
             throw error;
         }
     }
@@ -122,8 +121,10 @@ public class MemoriesClient : IMemoriesClient
         return result.Message is null ? result with { Message = string.Empty } : result;
     }
 
-    private MieltoException TransportError(string call, Exception ex, int attempts)
+    private MieltoException TransportError(string call, Exception ex)
     {
+        // Connection failures and attempt timeouts are always retried, so reaching here means every attempt was made.
+        var attempts = _options.MaxRetries + 1;
         var tries = attempts == 1 ? "1 attempt" : string.Create(CultureInfo.InvariantCulture, $"{attempts} attempts");
         if (ex is HttpRequestException)
         {
@@ -134,28 +135,28 @@ public class MemoriesClient : IMemoriesClient
 
         var overall = ex is TimeoutRejectedException rejected && rejected.Timeout == _options.OverallTimeout;
         var message = overall
-            ? string.Create(CultureInfo.InvariantCulture, $"{call} timed out: the whole call took longer than {nameof(MieltoClientOptions.OverallTimeout)} ({_options.OverallTimeout!.Value.TotalSeconds:0.###} s) over {tries}. Raise it, or check the network.")
+            ? string.Create(CultureInfo.InvariantCulture, $"{call} timed out: the whole call took longer than {nameof(MieltoClientOptions.OverallTimeout)} ({_options.OverallTimeout!.Value.TotalSeconds:0.###} s), retries included. Raise it, or check the network.")
             : string.Create(CultureInfo.InvariantCulture, $"{call} timed out: no complete response within {nameof(MieltoClientOptions.Timeout)} ({_options.Timeout.TotalSeconds:0.###} s) on {tries}. Raise {nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.Timeout)}, or check the network.");
         return new MieltoTimeoutException(message, ex);
     }
 
     private static string Describe(string memoryId) => $"DELETE memory '{memoryId}'";
 
-    private void LogCompleted(string memoryId, HttpResponseMessage response, CallState call, long started)
+    private void LogCompleted(string memoryId, HttpResponseMessage response, int attempts, long started)
     {
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Log.CallCompleted(_logger, DeleteOperation, memoryId, (int)response.StatusCode, call.Attempts, elapsedMs);
+            Log.CallCompleted(_logger, DeleteOperation, memoryId, (int)response.StatusCode, attempts, elapsedMs);
         }
     }
 
-    private void LogFailed(string memoryId, string errorType, CallState call, long started)
+    private void LogFailed(string memoryId, string errorType, long started)
     {
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Log.CallFailed(_logger, DeleteOperation, memoryId, errorType, call.Attempts, elapsedMs);
+            Log.CallFailed(_logger, DeleteOperation, memoryId, errorType, elapsedMs);
         }
     }
 }

@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+using Mielto.Client.Benchmarks;
+
+if (args is ["cold-start", ..])
+{
+    return await ColdStart.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
