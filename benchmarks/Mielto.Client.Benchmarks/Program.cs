@@ -1,6 +1,11 @@
 using BenchmarkDotNet.Running;
 using Mielto.Client.Benchmarks;
 
+if (args is ["probe"])
+{
+    return await Probe.RunAsync();
+}
+
 if (args is ["cold-start", ..])
 {
     return await ColdStart.RunAsync(args[1..]);

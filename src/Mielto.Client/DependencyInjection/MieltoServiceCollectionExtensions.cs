@@ -80,7 +80,7 @@ public static class MieltoServiceCollectionExtensions
             sp.GetRequiredService<IMemoriesApi>(),
             Options(sp),
             sp.GetRequiredService<ILogger<MemoriesClient>>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            Clock(sp)));
         services.TryAddSingleton(sp => new MieltoClient(sp.GetRequiredService<IMemoriesClient>()));
 
         var builder = services.AddRefitGeneratedClient<IMemoriesApi>(MieltoJsonContext.Default, RefitSettingsFor, HttpClientName);
@@ -105,9 +105,11 @@ public static class MieltoServiceCollectionExtensions
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RedactLoggedHeaders(header => !LoggableHeaders.Contains(header));
-        builder.AddHttpMessageHandler(services => new ResilienceHandler(
-            MieltoResilience.Build(Options(services), services.GetService<TimeProvider>() ?? TimeProvider.System)));
+        builder.AddHttpMessageHandler(services => new ResilienceHandler(MieltoResilience.Build(Options(services), Clock(services))));
         builder.AddHttpMessageHandler(() => new AttemptHandler());
+
+        // The client logs each call itself at Debug; IHttpClientFactory's two Information lines per request
+        // would repeat it and cost every call even with no logger listening. AddDefaultLogger() restores them.
         builder.RemoveAllLoggers();
         return builder;
     }
@@ -124,6 +126,8 @@ public static class MieltoServiceCollectionExtensions
     }
 
     private static MieltoClientOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<MieltoClientOptions>>().Value;
+
+    private static TimeProvider Clock(IServiceProvider services) => services.GetService<TimeProvider>() ?? TimeProvider.System;
 
     /// <summary>Marks a service collection that already has the Mielto client.</summary>
     private sealed class MieltoRegistration;

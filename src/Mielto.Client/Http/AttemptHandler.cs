@@ -33,7 +33,16 @@ internal sealed class AttemptHandler : DelegatingHandler
     private static async Task<HttpResponseMessage> ReadAfterAsync(Task<HttpResponseMessage> sending, int attempt, CancellationToken cancellationToken)
     {
         var response = await sending.ConfigureAwait(false);
-        return await FinishAsync(response, ResponseBody.GetAsync(response, cancellationToken), attempt).ConfigureAwait(false);
+        try
+        {
+            (await ResponseBody.GetAsync(response, cancellationToken).ConfigureAwait(false)).Attempt = attempt;
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
     }
 
     private static async Task<HttpResponseMessage> FinishAsync(HttpResponseMessage response, ValueTask<BufferedContent> reading, int attempt)
