@@ -10,8 +10,10 @@ namespace Mielto.Client.Tests;
 /// <summary>
 /// A cheap guard that the hot path does not regress badly: bytes allocated per delete over an in-memory
 /// handler, measured on this thread, against a hand-written call in the same run. The real figures come from
-/// the BenchmarkDotNet suite (docs/performance.md).
+/// the BenchmarkDotNet suite (docs/performance.md). In the collection of the telemetry tests, whose
+/// listeners would otherwise make the SDK emit spans and metrics during the measurement.
 /// </summary>
+[Collection(Infrastructure.ClientCollection.Name)]
 public sealed class AllocationBudgetTests(ITestOutputHelper output)
 {
     private const int Calls = 2000;
@@ -19,7 +21,7 @@ public sealed class AllocationBudgetTests(ITestOutputHelper output)
     // The target of docs/performance.md for an optimised build; a Debug build boxes every async state machine,
     // which costs a few hundred bytes more on the same path.
 #if DEBUG
-    private const int Budget = 1229 + 512;
+    private const int Budget = 1229 + 640;
 #else
     private const int Budget = 1229;
 #endif

@@ -1,3 +1,4 @@
+using Mielto.Client.Diagnostics;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -47,6 +48,7 @@ internal static class MieltoResilience
                 {
                     // AttemptNumber counts from 0 and names the attempt that failed.
                     args.Context.Properties.Set(NextAttempt, args.AttemptNumber + 2);
+                    Telemetry.Retried(args.Context.GetRequestMessage()?.Method, (int?)args.Outcome.Result?.StatusCode, args.Outcome.Exception);
                     return default;
                 },
                 DelayGenerator = args => new ValueTask<TimeSpan?>(

@@ -16,7 +16,9 @@ namespace Mielto.Client;
 /// </summary>
 public class MemoriesClient : IMemoriesClient
 {
-    private const string DeleteOperation = "DELETE";
+    private const string DeleteOperation = "delete";
+    private const string DeleteMethod = "DELETE";
+    private const string DeleteSpan = "Mielto DELETE memory";
 
     private readonly IMemoriesApi _api;
     private readonly MieltoClientOptions _options;
@@ -67,28 +69,44 @@ public class MemoriesClient : IMemoriesClient
     private async Task<MemoryDeleteResponse> DeleteCoreAsync(string memoryId, string? userId, string? workspaceId, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        using var activity = Telemetry.StartOperation(DeleteSpan, DeleteOperation, DeleteMethod, memoryId, _options.BaseAddress);
+        int? status = null;
+        int? attempts = null;
+        Exception? failure = null;
         try
         {
             using var response = await _api.DeleteMemoryAsync(memoryId, userId, workspaceId, cancellationToken).ConfigureAwait(false);
             var body = await ResponseBody.GetAsync(response, cancellationToken).ConfigureAwait(false);
-            LogCompleted(memoryId, response, body.Attempt, started);
+            status = (int)response.StatusCode;
+            attempts = body.Attempt;
             if (!response.IsSuccessStatusCode)
             {
-                throw ApiErrorFactory.Create(Describe(memoryId), response, body, body.Attempt, _options.ApiKey!, _timeProvider);
+                throw failure = ApiErrorFactory.Create(Describe(memoryId), response, body, body.Attempt, _options.ApiKey!, _timeProvider);
             }
 
             return ReadDeleteResponse(memoryId, response, body);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested)
         {
-            LogFailed(memoryId, nameof(OperationCanceledException), started);
+            failure = canceled;
             throw;
         }
         catch (Exception ex) when (ex is TimeoutRejectedException or OperationCanceledException or HttpRequestException)
         {
-            var error = TransportError(Describe(memoryId), ex);
-            LogFailed(memoryId, error.GetType().Name, started);
-            throw error;
+            // Connection failures and attempt timeouts are always retried, so every attempt was made.
+            attempts = ex is TimeoutRejectedException { Timeout: var timeout } && timeout == _options.OverallTimeout ? null : _options.MaxRetries + 1;
+            throw failure = TransportError(Describe(memoryId), ex, attempts);
+        }
+        catch (MieltoException unexpected)
+        {
+            failure = unexpected;
+            throw;
+        }
+        finally
+        {
+            var errorType = failure is null ? null : Telemetry.ErrorType(failure is MieltoApiException ? status : null, failure);
+            Telemetry.EndOperation(activity, DeleteOperation, status, attempts, errorType, started);
+            WriteLog(memoryId, status, attempts, errorType, started);
         }
     }
 
@@ -121,10 +139,8 @@ public class MemoriesClient : IMemoriesClient
         return result.Message is null ? result with { Message = string.Empty } : result;
     }
 
-    private MieltoException TransportError(string call, Exception ex)
+    private MieltoException TransportError(string call, Exception ex, int? attempts)
     {
-        // Connection failures and attempt timeouts are always retried, so reaching here means every attempt was made.
-        var attempts = _options.MaxRetries + 1;
         var tries = attempts == 1 ? "1 attempt" : string.Create(CultureInfo.InvariantCulture, $"{attempts} attempts");
         if (ex is HttpRequestException)
         {
@@ -133,8 +149,7 @@ public class MemoriesClient : IMemoriesClient
                 ex);
         }
 
-        var overall = ex is TimeoutRejectedException rejected && rejected.Timeout == _options.OverallTimeout;
-        var message = overall
+        var message = attempts is null
             ? string.Create(CultureInfo.InvariantCulture, $"{call} timed out: the whole call took longer than {nameof(MieltoClientOptions.OverallTimeout)} ({_options.OverallTimeout!.Value.TotalSeconds:0.###} s), retries included. Raise it, or check the network.")
             : string.Create(CultureInfo.InvariantCulture, $"{call} timed out: no complete response within {nameof(MieltoClientOptions.Timeout)} ({_options.Timeout.TotalSeconds:0.###} s) on {tries}. Raise {nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.Timeout)}, or check the network.");
         return new MieltoTimeoutException(message, ex);
@@ -142,21 +157,21 @@ public class MemoriesClient : IMemoriesClient
 
     private static string Describe(string memoryId) => $"DELETE memory '{memoryId}'";
 
-    private void LogCompleted(string memoryId, HttpResponseMessage response, int attempts, long started)
+    private void WriteLog(string memoryId, int? status, int? attempts, string? errorType, long started)
     {
-        if (_logger.IsEnabled(LogLevel.Debug))
+        if (!_logger.IsEnabled(LogLevel.Debug))
         {
-            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Log.CallCompleted(_logger, DeleteOperation, memoryId, (int)response.StatusCode, attempts, elapsedMs);
+            return;
         }
-    }
 
-    private void LogFailed(string memoryId, string errorType, long started)
-    {
-        if (_logger.IsEnabled(LogLevel.Debug))
+        var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (status is { } code)
         {
-            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Log.CallFailed(_logger, DeleteOperation, memoryId, errorType, elapsedMs);
+            Log.CallCompleted(_logger, DeleteMethod, memoryId, code, attempts ?? 1, elapsedMs);
+        }
+        else
+        {
+            Log.CallFailed(_logger, DeleteMethod, memoryId, errorType ?? "unknown", elapsedMs);
         }
     }
 }

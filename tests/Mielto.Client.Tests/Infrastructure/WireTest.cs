@@ -76,11 +76,18 @@ public abstract class WireTest : IDisposable
 
     public void Dispose()
     {
-        foreach (var disposable in _disposables)
-        {
-            disposable.Dispose();
-        }
-
+        Dispose(disposing: true);
         GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (var disposable in _disposables)
+            {
+                disposable.Dispose();
+            }
+        }
     }
 }

@@ -46,7 +46,8 @@ public sealed class LoadTests(ITestOutputHelper output)
             $"{server.Connections} connections, managed heap {heapBefore / 1024} KiB after warm-up and {heapAfter / 1024} KiB at the end");
         Assert.Equal(0, mismatches);
         Assert.Equal(Calls, server.Requests);
-        Assert.InRange(server.Connections, 1, InFlight);
+        // One connection per call in flight, give or take the few the pool opens while others are finishing.
+        Assert.InRange(server.Connections, 1, InFlight + (InFlight / 4));
         Assert.True(heapAfter - heapBefore < 8 * 1024 * 1024, $"the heap grew by {(heapAfter - heapBefore) / 1024} KiB");
     }
 
