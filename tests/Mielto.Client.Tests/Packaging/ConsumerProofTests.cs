@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace Mielto.Client.Tests.Packaging;
+
+/// <summary>
+/// Consumer proof: packs Mielto.Client and Mielto.Client.Testing into a local folder feed, creates a fresh
+/// console project outside the solution that references both by version from that feed only, builds it and
+/// runs it against the stand-in. This is what catches a missing dependency, a wrong TFM or a broken layout.
+/// </summary>
+public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("mielto-consumer-");
+
+    public void Dispose() => _work.Delete(recursive: true);
+
+    [Fact]
+    public async Task A_fresh_project_using_the_packed_packages_deletes_a_memory()
+    {
+        var root = RepositoryRoot();
+        var feed = Path.Combine(_work.FullName, "feed");
+        foreach (var project in new[] { "Mielto.Client", "Mielto.Client.Testing" })
+        {
+            await RunAsync(root, "dotnet", "pack", Path.Combine(root, "src", project, project + ".csproj"), "-c", "Release", "-o", feed, "-nologo");
+        }
+
+        var package = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "Mielto.Client.Testing.*.nupkg").Single());
+        var version = package["Mielto.Client.Testing.".Length..];
+        Assert.True(File.Exists(Path.Combine(feed, $"Mielto.Client.{version}.snupkg")), "symbols are packed");
+        await ForgetCachedPackagesAsync(version);
+
+        var consumer = Path.Combine(_work.FullName, "consumer");
+        Directory.CreateDirectory(consumer);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{feed}" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="local">
+                  <package pattern="Mielto.*" />
+                </packageSource>
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Mielto.Client" Version="{version}" />
+                <PackageReference Include="Mielto.Client.Testing" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), """
+            using Mielto.Client;
+            using Mielto.Client.Testing;
+
+            await using var server = await MieltoTestServer.StartAsync();
+            server.AddMemory("mem_consumer", userId: "user_1");
+            using var client = server.CreateClient();
+            MemoryDeleteResponse deleted = await client.Memories.DeleteAsync("mem_consumer", userId: "user_1");
+            Console.WriteLine($"deleted {deleted.MemoryId}: {deleted.Message}; left {server.Memories.Count}");
+            """);
+
+        var result = await RunAsync(consumer, "dotnet", "run", "--project", consumer, "-nologo");
+
+        Assert.Contains("deleted mem_consumer: Memory deleted successfully; left 0", result);
+    }
+
+    private async Task ForgetCachedPackagesAsync(string version)
+    {
+        // The same version packed again must not be served from the machine's package cache.
+        var locals = await RunAsync(_work.FullName, "dotnet", "nuget", "locals", "global-packages", "--list");
+        var cache = locals[(locals.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+        foreach (var id in new[] { "mielto.client", "mielto.client.testing" })
+        {
+            var cached = new DirectoryInfo(Path.Combine(cache, id, version.ToLowerInvariant()));
+            if (cached.Exists)
+            {
+                cached.Delete(recursive: true);
+            }
+        }
+    }
+
+    private async Task<string> RunAsync(string directory, string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The consumer must not inherit anything of this test run's build.
+        start.Environment.Remove("MSBuildExtensionsPath");
+        start.Environment.Remove("MSBuildSDKsPath");
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        var text = await stdout + await stderr;
+        output.WriteLine($"$ {file} {string.Join(' ', arguments)}\n{text}");
+        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{text}");
+        return text;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Mielto.Client.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The tests run from inside the repository.");
+    }
+}
