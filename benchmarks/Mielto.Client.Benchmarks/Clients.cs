@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Mielto.Client.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Mielto.Client.Http;
 using Refit;
 
 namespace Mielto.Client.Benchmarks;

@@ -15,14 +15,14 @@ internal static class ColdStart
     {
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 21;
         var root = FindRepositoryRoot();
-        var programs = Names.ToDictionary(name => name, name => Path.Combine(root, "benchmarks", "ColdStart", name));
+        var programs = Names.ToDictionary(name => name, name => Path.Combine(root, "benchmarks", "ColdStart", name), StringComparer.Ordinal);
         foreach (var project in programs.Values)
         {
             await RunAsync("dotnet", $"build \"{project}\" -c Release -v q -nologo");
         }
 
         await using var server = await MinimalServer.StartAsync();
-        var times = programs.Keys.ToDictionary(name => name, _ => new List<double>());
+        var times = programs.Keys.ToDictionary(name => name, _ => new List<double>(), StringComparer.Ordinal);
         for (var i = 0; i < runs + 1; i++)
         {
             foreach (var (name, project) in programs)
@@ -46,7 +46,7 @@ internal static class ColdStart
     private static async Task<TimeSpan> RunAsync(string file, string arguments)
     {
         var watch = Stopwatch.StartNew();
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true })!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

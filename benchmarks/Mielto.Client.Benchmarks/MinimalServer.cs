@@ -45,25 +45,3 @@ public sealed class MinimalServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
-
-/// <summary>The response every benchmark transport returns.</summary>
-public static class Canned
-{
-    public const string ApiKey = "mk_bench_0123456789abcdef";
-    public const string MemoryId = "mem_0123456789";
-
-    public static readonly byte[] Body = """{"memory_id":"mem_0123456789","message":"Memory deleted successfully"}"""u8.ToArray();
-}
-
-/// <summary>An in-memory transport: a fresh canned 200 per request, as a real handler would allocate one.</summary>
-public sealed class CannedHandler : HttpMessageHandler
-{
-    private static readonly System.Net.Http.Headers.MediaTypeHeaderValue Json = new("application/json");
-
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var content = new ByteArrayContent(Canned.Body);
-        content.Headers.ContentType = Json;
-        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
-    }
-}

@@ -2,17 +2,6 @@ using System.Text.Json;
 
 namespace Mielto.Client.Sample;
 
-/// <summary>What happened to one memory id in a <c>delete</c> run.</summary>
-internal enum OutcomeKind
-{
-    NotAttempted,
-    Deleted,
-    Absent,
-    NotFound,
-    Failed,
-    Cancelled,
-}
-
 /// <summary>The outcome of deleting one memory id.</summary>
 internal sealed record DeleteOutcome(string MemoryId, OutcomeKind Kind, string? Message = null, string? ErrorType = null, int ExitCode = ExitCodes.Success)
 {

@@ -3,9 +3,6 @@ using System.Text.Json;
 
 namespace Mielto.Client.Sample;
 
-/// <summary>The options of one <c>delete</c> run.</summary>
-internal sealed record DeleteRequest(IReadOnlyList<string> MemoryIds, string? UserId, string? WorkspaceId, bool IfExists, int Parallelism, bool Json);
-
 /// <summary>
 /// Deletes many memories with bounded concurrency: results as they come, progress on a terminal, a summary at
 /// the end, and on cancellation a clear account of what was and was not done.
@@ -114,7 +111,7 @@ internal sealed class DeleteRunner(IMemoriesClient memories, CliEnvironment envi
         }
 
         environment.Out.WriteLine(line + ".");
-        foreach (var reason in outcomes.Where(o => o.Kind == OutcomeKind.Failed).GroupBy(o => o.ErrorType).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var reason in outcomes.Where(o => o.Kind == OutcomeKind.Failed).GroupBy(o => o.ErrorType, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             environment.Out.WriteLine($"  {reason.Count()} × {reason.Key}");
         }

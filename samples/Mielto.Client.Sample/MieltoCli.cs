@@ -1,10 +1,10 @@
 using System.CommandLine;
-using Mielto.Client.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Mielto.Client.Testing;
 
 namespace Mielto.Client.Sample;
 
@@ -139,7 +139,7 @@ internal static class MieltoCli
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.Configuration.AddUserSecrets(typeof(MieltoCli).Assembly, optional: true);
-        var overrides = new Dictionary<string, string?>(environment.Configuration ?? new Dictionary<string, string?>());
+        var overrides = new Dictionary<string, string?>(environment.Configuration ?? new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
         if (parse.GetValue(ApiKeyOption) is { } apiKey)
         {
             overrides[ApiKeyKey] = apiKey;
@@ -200,7 +200,7 @@ internal static class MieltoCli
 
     private static async Task<IEnumerable<string>> ReadIdsAsync(string file, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var text = file == "-" ? await environment.In.ReadToEndAsync(cancellationToken) : await File.ReadAllTextAsync(file, cancellationToken);
+        var text = string.Equals(file, "-", StringComparison.Ordinal) ? await environment.In.ReadToEndAsync(cancellationToken) : await File.ReadAllTextAsync(file, cancellationToken);
         return text.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => !string.IsNullOrWhiteSpace(line));
     }
 }

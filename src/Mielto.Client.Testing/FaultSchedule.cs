@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Mielto.Client.Testing;
 
 /// <summary>The faults queued for the next requests, consumed one request at a time, in the order queued.</summary>
@@ -36,17 +34,4 @@ internal sealed class FaultSchedule
             _faults.Clear();
         }
     }
-}
-
-/// <summary>One injected fault.</summary>
-internal abstract record Fault
-{
-    /// <summary>Answer with a status (and <c>Retry-After</c>) instead of handling the request.</summary>
-    public sealed record Status(HttpStatusCode Code, TimeSpan? RetryAfter) : Fault;
-
-    /// <summary>Wait, then handle the request as usual.</summary>
-    public sealed record Delay(TimeSpan Duration) : Fault;
-
-    /// <summary>Break the connection without answering.</summary>
-    public sealed record Drop : Fault;
 }

@@ -138,7 +138,8 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
     private static async Task<int> WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> writeMembers)
     {
         using var body = new MemoryStream();
-        await using (var writer = new Utf8JsonWriter(body))
+        var writer = new Utf8JsonWriter(body);
+        await using (writer.ConfigureAwait(false))
         {
             writer.WriteStartObject();
             writeMembers(writer);
@@ -148,7 +149,7 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), context.RequestAborted);
+        await context.Response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), context.RequestAborted).ConfigureAwait(false);
         return status;
     }
 }

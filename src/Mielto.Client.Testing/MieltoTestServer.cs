@@ -69,8 +69,10 @@ public sealed class MieltoTestServer : IAsyncDisposable
     {
         var options = new MieltoTestServerOptions();
         configure?.Invoke(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.ApiKey, "options.ApiKey");
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.DefaultWorkspaceId, "options.DefaultWorkspaceId");
+        if (string.IsNullOrWhiteSpace(options.ApiKey) || string.IsNullOrWhiteSpace(options.DefaultWorkspaceId))
+        {
+            throw new ArgumentException("The stand-in needs an ApiKey and a DefaultWorkspaceId.", nameof(configure));
+        }
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -114,7 +116,7 @@ public sealed class MieltoTestServer : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(memoryId);
         ArgumentNullException.ThrowIfNull(userId);
-        var memory = new TestMemory(memoryId, userId, workspaceId ?? DefaultWorkspaceId, content, [.. topics ?? []], metadata ?? new Dictionary<string, string>());
+        var memory = new TestMemory(memoryId, userId, workspaceId ?? DefaultWorkspaceId, content, [.. topics ?? []], metadata ?? new Dictionary<string, string>(StringComparer.Ordinal));
         _store.Add(memory);
         return memory;
     }

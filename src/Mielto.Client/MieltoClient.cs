@@ -1,6 +1,6 @@
-using Mielto.Client.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Mielto.Client.DependencyInjection;
 
 namespace Mielto.Client;
 

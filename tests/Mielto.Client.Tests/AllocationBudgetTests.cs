@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Mielto.Client.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Mielto.Client.Http;
 using Xunit.Abstractions;
 
 namespace Mielto.Client.Tests;

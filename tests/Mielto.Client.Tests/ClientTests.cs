@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Mielto.Client.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Mielto.Client.Tests.Infrastructure;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

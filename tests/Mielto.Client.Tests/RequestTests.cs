@@ -1,5 +1,5 @@
-using Mielto.Client.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Mielto.Client.Tests.Infrastructure;
 
 namespace Mielto.Client.Tests;
 

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using ColdStart.Raw;
 
 // The baseline: a hand-written delete, from process start to the first completed call.
 using var http = new HttpClient { BaseAddress = new Uri(args[0]) };
@@ -11,8 +11,3 @@ response.EnsureSuccessStatusCode();
 await using var stream = await response.Content.ReadAsStreamAsync();
 var deleted = await JsonSerializer.DeserializeAsync(stream, ColdJson.Default.Deleted);
 Console.WriteLine(deleted!.MemoryId);
-
-internal sealed record Deleted([property: JsonPropertyName("memory_id")] string MemoryId, [property: JsonPropertyName("message")] string Message);
-
-[JsonSerializable(typeof(Deleted))]
-internal sealed partial class ColdJson : JsonSerializerContext;

@@ -1,5 +1,5 @@
-using Mielto.Client.Http;
 using Microsoft.Extensions.Options;
+using Mielto.Client.Http;
 
 namespace Mielto.Client.DependencyInjection;
 

@@ -1,12 +1,12 @@
 using System.Reflection;
-using Mielto.Client;
-using Mielto.Client.DependencyInjection;
-using Mielto.Client.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Mielto.Client;
+using Mielto.Client.DependencyInjection;
+using Mielto.Client.Http;
 using Refit;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -35,12 +35,14 @@ internal static class BaseAddress
             return $"must be an absolute URI, such as {MieltoClientOptions.DefaultBaseAddress}";
         }
 
-        if (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp)
+        var https = string.Equals(address.Scheme, Uri.UriSchemeHttps, StringComparison.Ordinal);
+        var http = string.Equals(address.Scheme, Uri.UriSchemeHttp, StringComparison.Ordinal);
+        if (!https && !http)
         {
             return "must use https";
         }
 
-        if (address.Scheme == Uri.UriSchemeHttp && !IsLoopback(address))
+        if (http && !IsLoopback(address))
         {
             return "must use https: plain http would send the API key unencrypted, and is accepted only for a loopback host";
         }

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Mielto.Client.Diagnostics;
 using Mielto.Client.Errors;
 using Mielto.Client.Http;
 using Mielto.Client.Memories;
-using Microsoft.Extensions.Logging;
 using Polly.Timeout;
 
 namespace Mielto.Client;

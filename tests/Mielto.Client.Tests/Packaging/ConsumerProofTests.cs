@@ -95,7 +95,7 @@ public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
 
     private async Task<string> RunAsync(string directory, string file, params string[] arguments)
     {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -1,6 +1,6 @@
 using System.Net;
-using Mielto.Client.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Mielto.Client.Testing;
 using Polly;
 using Polly.Simmy;
 using Polly.Simmy.Fault;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using Mielto.Client.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Mielto.Client.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Mielto.Client.Tests.Reliability;
