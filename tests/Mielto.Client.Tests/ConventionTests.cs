@@ -8,8 +8,10 @@ namespace Mielto.Client.Tests;
 public sealed class ConventionTests
 {
     private static readonly Assembly Sdk = typeof(MieltoClient).Assembly;
+    private static readonly Assembly Testing = typeof(Mielto.Client.Testing.MieltoTestServer).Assembly;
 
-    private static IEnumerable<Type> PublicTypes => Sdk.GetExportedTypes();
+    /// <summary>The public types of both packages.</summary>
+    private static IEnumerable<Type> PublicTypes => Sdk.GetExportedTypes().Concat(Testing.GetExportedTypes());
 
     private static IEnumerable<MethodInfo> PublicMethods => PublicTypes.SelectMany(t =>
         t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)).Where(m => !m.IsSpecialName);
@@ -60,7 +62,7 @@ public sealed class ConventionTests
         Assert.True(typeof(IMemoriesClient).IsInterface);
         Assert.All(typeof(MemoriesClient).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly), m => Assert.True(m.IsVirtual, m.Name));
         Assert.True(typeof(MieltoClient).GetProperty(nameof(MieltoClient.Memories))!.GetMethod!.IsVirtual);
-        foreach (var model in new[] { typeof(MemoryDeleteResponse), typeof(MieltoValidationError) })
+        foreach (var model in new[] { typeof(MemoryDeleteResponse), typeof(MieltoValidationError), typeof(Mielto.Client.Testing.TestMemory), typeof(Mielto.Client.Testing.RecordedRequest) })
         {
             Assert.True(model.IsSealed, model.Name);
             Assert.All(model.GetProperties(), p => Assert.True(p.SetMethod is null || p.SetMethod.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.Name == "IsExternalInit"), $"{model.Name}.{p.Name}"));
@@ -71,13 +73,15 @@ public sealed class ConventionTests
     public void The_DI_extensions_live_in_the_DependencyInjection_namespace()
     {
         Assert.Equal("Microsoft.Extensions.DependencyInjection", typeof(MieltoServiceCollectionExtensions).Namespace);
-        Assert.All(PublicTypes.Where(t => t != typeof(MieltoServiceCollectionExtensions)), t => Assert.Equal("Mielto.Client", t.Namespace));
+        Assert.All(Sdk.GetExportedTypes().Where(t => t != typeof(MieltoServiceCollectionExtensions)), t => Assert.Equal("Mielto.Client", t.Namespace));
+        Assert.All(Testing.GetExportedTypes(), t => Assert.Equal("Mielto.Client.Testing", t.Namespace));
     }
 
     [Fact]
     public void Every_public_member_has_xml_documentation()
     {
-        var documented = XDocument.Load(Path.ChangeExtension(Sdk.Location, ".xml")).Descendants("member")
+        var documented = new[] { Sdk, Testing }
+            .SelectMany(assembly => XDocument.Load(Path.ChangeExtension(assembly.Location, ".xml")).Descendants("member"))
             .Select(m => (string)m.Attribute("name")!).ToHashSet();
         var members = PublicTypes.Select(t => "T:" + t.FullName)
             .Concat(PublicTypes.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
