@@ -4,33 +4,16 @@ namespace Mielto.Client.Benchmarks;
 
 /// <summary>64 deletes in flight at all times against Kestrel: throughput is operations per second of this benchmark.</summary>
 [MemoryDiagnoser]
-public class ConcurrentDeleteBenchmarks
+public class ConcurrentDeleteBenchmarks : KestrelBenchmark
 {
     public const int InFlight = 64;
     private const int Calls = 2048;
 
-    private MinimalServer _server = null!;
-    private Clients _clients = null!;
-
-    [GlobalSetup]
-    public async Task Setup()
-    {
-        _server = await MinimalServer.StartAsync();
-        _clients = new Clients(_server.BaseAddress);
-    }
-
-    [GlobalCleanup]
-    public async Task Cleanup()
-    {
-        _clients.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Benchmark(Baseline = true, OperationsPerInvoke = Calls)]
-    public Task Raw() => RunAsync(_clients.RawAsync);
+    public Task Raw() => RunAsync(Clients.RawAsync);
 
     [Benchmark(OperationsPerInvoke = Calls)]
-    public Task SdkDi() => RunAsync(id => _clients.Di.DeleteAsync(id));
+    public Task SdkDi() => RunAsync(id => Clients.Di.DeleteAsync(id));
 
     private static async Task RunAsync(Func<string, Task<MemoryDeleteResponse>> delete)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Mielto.Client.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -16,33 +15,22 @@ public sealed class HostileNetworkTests(ITestOutputHelper output)
     private const int MaxRetries = 2;
     private const string Deleted = """{"memory_id":"mem_1","message":"ok"}""";
 
-    private static (ServiceProvider Services, IMemoriesClient Memories) Client(Uri baseAddress, TimeSpan? timeout = null)
+    private static SdkClient Client(Uri baseAddress, TimeSpan? timeout = null) => new(baseAddress, "mk_hostile", o =>
     {
-        var services = new ServiceCollection();
-        services.AddMieltoClient(o =>
-        {
-            o.BaseAddress = baseAddress;
-            o.ApiKey = "mk_hostile";
-            o.MaxRetries = MaxRetries;
-            o.RetryDelay = TimeSpan.FromMilliseconds(1);
-            o.MaxRetryDelay = TimeSpan.FromMilliseconds(10);
-            o.Timeout = timeout ?? TimeSpan.FromSeconds(5);
-        });
-        var provider = services.BuildServiceProvider();
-        return (provider, provider.GetRequiredService<IMemoriesClient>());
-    }
+        o.MaxRetries = MaxRetries;
+        o.RetryDelay = TimeSpan.FromMilliseconds(1);
+        o.MaxRetryDelay = TimeSpan.FromMilliseconds(10);
+        o.Timeout = timeout ?? TimeSpan.FromSeconds(5);
+    });
 
     private async Task<(TException Error, TimeSpan Elapsed)> FailsWith<TException>(Uri baseAddress, TimeSpan? timeout = null)
         where TException : Exception
     {
-        var (services, memories) = Client(baseAddress, timeout);
-        await using (services)
-        {
-            var watch = Stopwatch.StartNew();
-            var error = await Assert.ThrowsAsync<TException>(() => memories.DeleteAsync("mem_1").WaitAsync(TimeSpan.FromSeconds(30)));
-            output.WriteLine($"{typeof(TException).Name} after {watch.Elapsed.TotalMilliseconds:0} ms: {error.Message}");
-            return (error, watch.Elapsed);
-        }
+        using var client = Client(baseAddress, timeout);
+        var watch = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<TException>(() => client.Memories.DeleteAsync("mem_1").WaitAsync(TimeSpan.FromSeconds(30)));
+        output.WriteLine($"{typeof(TException).Name} after {watch.Elapsed.TotalMilliseconds:0} ms: {error.Message}");
+        return (error, watch.Elapsed);
     }
 
     [Fact]
@@ -113,10 +101,9 @@ public sealed class HostileNetworkTests(ITestOutputHelper output)
 
             await exchange.RespondAsync(200, Deleted);
         });
-        var (services, memories) = Client(server.BaseAddress);
-        await using (services)
+        using (var client = Client(server.BaseAddress))
         {
-            Assert.Equal("mem_1", (await memories.DeleteAsync("mem_1")).MemoryId);
+            Assert.Equal("mem_1", (await client.Memories.DeleteAsync("mem_1")).MemoryId);
         }
 
         Assert.Equal(2, server.Received.Count);
@@ -161,9 +148,9 @@ public sealed class HostileNetworkTests(ITestOutputHelper output)
                 Interlocked.Add(ref sent, chunk.Length);
             }
         });
-        var (services, memories) = Client(server.BaseAddress);
-        await using (services)
+        using (var client = Client(server.BaseAddress))
         {
+            var memories = client.Memories;
             await memories.DeleteIfExistsAsync("warm-up").ContinueWith(_ => { }, TaskScheduler.Default);
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();

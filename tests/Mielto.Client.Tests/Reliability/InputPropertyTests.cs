@@ -1,5 +1,4 @@
 using CsCheck;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Mielto.Client.Tests.Reliability;
@@ -32,26 +31,17 @@ public sealed class InputPropertyTests : IDisposable
 
     private readonly ITestOutputHelper _output;
     private readonly RawHttpServer _server = new(exchange => exchange.RespondAsync(200, """{"memory_id":"m","message":"ok"}"""));
-    private readonly ServiceProvider _services;
-    private readonly IMemoriesClient _memories;
+    private readonly SdkClient _client;
 
     public InputPropertyTests(ITestOutputHelper output)
     {
         _output = output;
-        var services = new ServiceCollection();
-        services.AddMieltoClient(o =>
-        {
-            o.BaseAddress = _server.BaseAddress;
-            o.ApiKey = "mk_property";
-            o.MaxRetries = 0;
-        });
-        _services = services.BuildServiceProvider();
-        _memories = _services.GetRequiredService<IMemoriesClient>();
+        _client = new SdkClient(_server.BaseAddress, "mk_property", o => o.MaxRetries = 0);
     }
 
     public void Dispose()
     {
-        _services.Dispose();
+        _client.Dispose();
         _server.Dispose();
     }
 
@@ -67,7 +57,7 @@ public sealed class InputPropertyTests : IDisposable
                 var expectRefusal = MustBeRefused(memoryId, userId, workspaceId);
                 try
                 {
-                    await _memories.DeleteAsync(memoryId, userId, workspaceId);
+                    await _client.Memories.DeleteAsync(memoryId, userId, workspaceId);
                 }
                 catch (ArgumentException)
                 {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Mielto.Client.Tests.Reliability;
@@ -24,14 +23,8 @@ public sealed class LoadTests(ITestOutputHelper output)
             var id = Uri.UnescapeDataString(exchange.Request.Target["/api/v1/memories/".Length..]);
             return exchange.RespondAsync(200, $$"""{"memory_id":{{JsonSerializer.Serialize(id)}},"message":"Memory deleted successfully"}""");
         }, record: false);
-        var services = new ServiceCollection();
-        services.AddMieltoClient(o =>
-        {
-            o.BaseAddress = server.BaseAddress;
-            o.ApiKey = "mk_load";
-        });
-        await using var provider = services.BuildServiceProvider();
-        var memories = provider.GetRequiredService<IMemoriesClient>();
+        using var client = new SdkClient(server.BaseAddress, "mk_load");
+        var memories = client.Memories;
         var ids = Enumerable.Range(0, Calls).Select(i => $"mem_{i}/é?{i % 7}").ToArray();
         var warmUp = Math.Min(Math.Max(Calls / 10, 1500), Calls / 2);
 

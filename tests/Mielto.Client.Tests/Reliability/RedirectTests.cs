@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Mielto.Client.Tests.Reliability;
 
 /// <summary>A redirect, to another host or to plain http, never carries the API key anywhere: it is not followed at all.</summary>
@@ -17,15 +15,9 @@ public sealed class RedirectTests
         using var target = new RawHttpServer(exchange => exchange.RespondAsync(200, """{"memory_id":"mem_1","message":"ok"}"""));
         var targetLocation = string.Format(System.Globalization.CultureInfo.InvariantCulture, location, target.BaseAddress.Port);
         using var origin = new RawHttpServer(exchange => exchange.RespondAsync(status, string.Empty, "text/plain", $"Location: {targetLocation}\r\n"));
-        var services = new ServiceCollection();
-        services.AddMieltoClient(o =>
-        {
-            o.BaseAddress = origin.BaseAddress;
-            o.ApiKey = ApiKey;
-        });
-        await using var provider = services.BuildServiceProvider();
+        using var client = new SdkClient(origin.BaseAddress, ApiKey);
 
-        var error = await Assert.ThrowsAsync<MieltoApiException>(() => provider.GetRequiredService<IMemoriesClient>().DeleteAsync("mem_1"));
+        var error = await Assert.ThrowsAsync<MieltoApiException>(() => client.Memories.DeleteAsync("mem_1"));
 
         Assert.Equal(status, (int)error.StatusCode);
         Assert.Contains(targetLocation, error.Message);

@@ -1,6 +1,5 @@
 using System.Text;
 using CsCheck;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Mielto.Client.Tests.Reliability;
@@ -37,29 +36,23 @@ public sealed class ResponseFuzzTests : IDisposable
 
     private readonly ITestOutputHelper _output;
     private readonly RawHttpServer _server;
-    private readonly ServiceProvider _services;
-    private readonly IMemoriesClient _memories;
+    private readonly SdkClient _client;
     private (int Status, string? ContentType, byte[] Body) _next;
 
     public ResponseFuzzTests(ITestOutputHelper output)
     {
         _output = output;
         _server = new RawHttpServer(exchange => exchange.RespondAsync(_next.Status, _next.Body, _next.ContentType));
-        var services = new ServiceCollection();
-        services.AddMieltoClient(o =>
+        _client = new SdkClient(_server.BaseAddress, "mk_fuzz", o =>
         {
-            o.BaseAddress = _server.BaseAddress;
-            o.ApiKey = "mk_fuzz";
             o.MaxRetries = 0;
             o.Timeout = TimeSpan.FromSeconds(5);
         });
-        _services = services.BuildServiceProvider();
-        _memories = _services.GetRequiredService<IMemoriesClient>();
     }
 
     public void Dispose()
     {
-        _services.Dispose();
+        _client.Dispose();
         _server.Dispose();
     }
 
@@ -75,7 +68,7 @@ public sealed class ResponseFuzzTests : IDisposable
                 string outcome;
                 try
                 {
-                    var result = await _memories.DeleteAsync("mem_1").WaitAsync(TimeSpan.FromSeconds(10));
+                    var result = await _client.Memories.DeleteAsync("mem_1").WaitAsync(TimeSpan.FromSeconds(10));
                     Assert.InRange(status, 200, 299);
                     Assert.NotNull(result.MemoryId);
                     Assert.NotNull(result.Message);
