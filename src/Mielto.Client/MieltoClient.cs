@@ -1,6 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Mielto.Client.DependencyInjection;
+using Mielto.Client.Http;
+using Refit;
 
 namespace Mielto.Client;
 
@@ -18,7 +20,7 @@ namespace Mielto.Client;
 /// </example>
 public class MieltoClient : IDisposable
 {
-    private readonly ServiceProvider? _ownedServices;
+    private readonly HttpClient? _ownedHttp;
 
     /// <summary>Creates a client for apps without dependency injection.</summary>
     /// <param name="options">The settings; they are validated and copied, so later changes do not affect this client.</param>
@@ -43,15 +45,19 @@ public class MieltoClient : IDisposable
             throw new ArgumentException(string.Join(" ", failures), nameof(options));
         }
 
-        var services = new ServiceCollection();
-        if (loggerFactory is not null)
-        {
-            services.AddSingleton(loggerFactory);
-        }
-
-        services.AddMieltoClient(options.CopyTo);
-        _ownedServices = services.BuildServiceProvider();
-        Memories = _ownedServices.GetRequiredService<IMemoriesClient>();
+        // The same handlers as AddMieltoClient registers, composed without a service container, which would
+        // cost start-up time for nothing here.
+        var frozen = new MieltoClientOptions();
+        options.CopyTo(frozen);
+        var pipeline = MieltoHttp.CreateResilienceHandler(frozen, TimeProvider.System);
+        pipeline.InnerHandler = new AttemptHandler { InnerHandler = MieltoHttp.CreatePrimaryHandler() };
+        _ownedHttp = new HttpClient(pipeline);
+        MieltoHttp.Configure(_ownedHttp, frozen);
+        Memories = new MemoriesClient(
+            RestService.ForGenerated<IMemoriesApi>(_ownedHttp, MieltoHttp.CreateRefitSettings(frozen)),
+            frozen,
+            loggerFactory?.CreateLogger<MemoriesClient>() ?? NullLogger<MemoriesClient>.Instance,
+            TimeProvider.System);
     }
 
     /// <summary>For mocking: creates a client whose members you override.</summary>
@@ -81,7 +87,7 @@ public class MieltoClient : IDisposable
     {
         if (disposing)
         {
-            _ownedServices?.Dispose();
+            _ownedHttp?.Dispose();
         }
     }
 }

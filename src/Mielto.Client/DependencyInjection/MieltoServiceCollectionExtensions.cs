@@ -1,7 +1,5 @@
-using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Mielto.Client;
@@ -16,9 +14,6 @@ public static class MieltoServiceCollectionExtensions
 {
     /// <summary>The name of the HttpClient the SDK uses, for <c>IHttpClientFactory</c> configuration and logs.</summary>
     public const string HttpClientName = "Mielto.Client";
-
-    private static readonly string UserAgent = "Mielto.Client/" +
-        (typeof(MieltoClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
 
     // As in the Azure SDK, IHttpClientFactory's logs show the values of known-harmless headers only: any other
     // (Authorization above all, but also a Location or cookie the server sent) is redacted.
@@ -83,46 +78,19 @@ public static class MieltoServiceCollectionExtensions
             Clock(sp)));
         services.TryAddSingleton(sp => new MieltoClient(sp.GetRequiredService<IMemoriesClient>()));
 
-        var builder = services.AddRefitGeneratedClient<IMemoriesApi>(MieltoJsonContext.Default, RefitSettingsFor, HttpClientName);
+        var builder = services.AddRefitGeneratedClient<IMemoriesApi>(MieltoJsonContext.Default, sp => MieltoHttp.CreateRefitSettings(Options(sp)), HttpClientName);
         builder
-            .ConfigureHttpClient((sp, client) =>
-            {
-                var options = Options(sp);
-                client.BaseAddress = BaseAddress.Normalize(options.BaseAddress);
-
-                // The resilience pipeline owns every timeout; HttpClient's own would cut retries short.
-                client.Timeout = Timeout.InfiniteTimeSpan;
-                client.DefaultRequestHeaders.TryAddWithoutValidation(
-                    "User-Agent", string.IsNullOrEmpty(options.UserAgentSuffix) ? UserAgent : $"{UserAgent} {options.UserAgentSuffix}");
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                // A DELETE re-sent to wherever a redirect points could delete the wrong thing.
-                AllowAutoRedirect = false,
-
-                // The client is a long-lived singleton: recycle connections so that DNS changes are seen.
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            })
+            .ConfigureHttpClient((sp, client) => MieltoHttp.Configure(client, Options(sp)))
+            .ConfigurePrimaryHttpMessageHandler(MieltoHttp.CreatePrimaryHandler)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RedactLoggedHeaders(header => !LoggableHeaders.Contains(header));
-        builder.AddHttpMessageHandler(services => new ResilienceHandler(MieltoResilience.Build(Options(services), Clock(services))));
+        builder.AddHttpMessageHandler(sp => MieltoHttp.CreateResilienceHandler(Options(sp), Clock(sp)));
         builder.AddHttpMessageHandler(() => new AttemptHandler());
 
         // The client logs each call itself at Debug; IHttpClientFactory's two Information lines per request
         // would repeat it and cost every call even with no logger listening. AddDefaultLogger() restores them.
         builder.RemoveAllLoggers();
         return builder;
-    }
-
-    private static RefitSettings RefitSettingsFor(IServiceProvider services)
-    {
-        var bearer = new ValueTask<string>(Options(services).ApiKey!);
-        var settings = RefitSettings.ForJsonContext(MieltoJsonContext.Default);
-        settings.AuthorizationHeaderValueGetter = (_, _) => bearer;
-
-        // The client maps every response and transport failure itself; Refit passes them through untouched.
-        settings.TransportExceptionFactory = (_, exception, _) => exception;
-        return settings;
     }
 
     private static MieltoClientOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<MieltoClientOptions>>().Value;

@@ -1,0 +1,53 @@
+using System.Reflection;
+using Microsoft.Extensions.Http.Resilience;
+using Refit;
+
+namespace Mielto.Client.Http;
+
+/// <summary>
+/// The pieces of the SDK's HTTP pipeline, in one place, so that <c>AddMieltoClient</c> and
+/// <c>new MieltoClient(options)</c> compose exactly the same client: from the outside in, the resilience
+/// handler (retries and timeouts), the attempt handler (body reading), then the socket handler.
+/// </summary>
+internal static class MieltoHttp
+{
+    private static readonly string UserAgent = "Mielto.Client/" +
+        (typeof(MieltoHttp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
+
+    /// <summary>The transport: redirects are never followed, and pooled connections are recycled.</summary>
+    public static SocketsHttpHandler CreatePrimaryHandler() => new()
+    {
+        // A DELETE re-sent to wherever a redirect points could delete the wrong thing.
+        AllowAutoRedirect = false,
+
+        // The client is a long-lived singleton: recycle connections so that DNS changes are seen.
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
+
+    /// <summary>The retry and timeout layer, built from the options.</summary>
+    public static ResilienceHandler CreateResilienceHandler(MieltoClientOptions options, TimeProvider timeProvider) =>
+        new(MieltoResilience.Build(options, timeProvider));
+
+    /// <summary>Sets the client's address, user agent and timeout from the options.</summary>
+    public static void Configure(HttpClient client, MieltoClientOptions options)
+    {
+        client.BaseAddress = BaseAddress.Normalize(options.BaseAddress);
+
+        // The resilience pipeline owns every timeout; HttpClient's own would cut retries short.
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        client.DefaultRequestHeaders.TryAddWithoutValidation(
+            "User-Agent", string.IsNullOrEmpty(options.UserAgentSuffix) ? UserAgent : $"{UserAgent} {options.UserAgentSuffix}");
+    }
+
+    /// <summary>Refit's settings: source-generated JSON, the bearer key, and failures passed through untouched.</summary>
+    public static RefitSettings CreateRefitSettings(MieltoClientOptions options)
+    {
+        var bearer = new ValueTask<string>(options.ApiKey!);
+        var settings = RefitSettings.ForJsonContext(MieltoJsonContext.Default);
+        settings.AuthorizationHeaderValueGetter = (_, _) => bearer;
+
+        // The client maps every response and transport failure itself.
+        settings.TransportExceptionFactory = (_, exception, _) => exception;
+        return settings;
+    }
+}
