@@ -39,6 +39,7 @@ internal static class Probe
         {
             foreach (var (name, call) in variants)
             {
+                Console.Write(name);
                 var rate = await MeasureAsync(call);
                 if (round > 0)
                 {
@@ -60,6 +61,7 @@ internal static class Probe
     private static async Task<double> MeasureAsync(Func<Task> call)
     {
         var next = -1;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, InFlight).Select(_ => Task.Run(async () =>
         {
@@ -68,7 +70,9 @@ internal static class Probe
                 await call();
             }
         })));
-        return Calls / watch.Elapsed.TotalSeconds;
+        var rate = Calls / watch.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rate:0} calls/s, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / Calls} bytes per call (server included)"));
+        return rate;
     }
 
     /// <summary>The SDK's client over its attempt handler and the given pipeline (none when null).</summary>
