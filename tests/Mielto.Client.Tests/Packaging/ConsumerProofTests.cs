@@ -29,24 +29,30 @@ public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
         Assert.True(File.Exists(Path.Combine(feed, $"Mielto.Client.{version}.snupkg")), "symbols are packed");
         await ForgetCachedPackagesAsync(version);
 
+        // Mielto.* may come from the local feed only; everything else from the sources this machine already uses.
+        var registries = string.Concat((await EnabledSourcesAsync()).Select(name => $"""
+                <packageSource key="{name}">
+                  <package pattern="*" />
+                </packageSource>
+            """));
         var consumer = Path.Combine(_work.FullName, "consumer");
         Directory.CreateDirectory(consumer);
-        await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), $"""
+        var nugetConfig = $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
-                <add key="local" value="{feed}" />
+                <add key="mielto-local" value="{feed}" />
               </packageSources>
               <packageSourceMapping>
-                <packageSource key="local">
+                <packageSource key="mielto-local">
                   <package pattern="Mielto.*" />
                 </packageSource>
-                <packageSource key="nuget.org">
-                  <package pattern="*" />
-                </packageSource>
+            {registries}
               </packageSourceMapping>
             </configuration>
-            """);
+            """;
+        output.WriteLine(nugetConfig);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), nugetConfig);
         await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -76,6 +82,16 @@ public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
         var result = await RunAsync(consumer, "dotnet", "run", "--project", consumer, "-nologo");
 
         Assert.Contains("deleted mem_consumer: Memory deleted successfully; left 0", result);
+    }
+
+    private async Task<IReadOnlyList<string>> EnabledSourcesAsync()
+    {
+        var listing = await RunAsync(_work.FullName, "dotnet", "nuget", "list", "source");
+        // Lines such as "  1.  nuget.org [Enabled]".
+        return [.. listing.Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.EndsWith("[Enabled]", StringComparison.Ordinal) && line.Contains('.', StringComparison.Ordinal))
+            .Select(line => line[(line.IndexOf('.', StringComparison.Ordinal) + 1)..^"[Enabled]".Length].Trim())];
     }
 
     private async Task ForgetCachedPackagesAsync(string version)
