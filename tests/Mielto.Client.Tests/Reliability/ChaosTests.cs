@@ -19,7 +19,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
 {
     private const int Seed = 20261128;
 
-    private static readonly int Calls = int.TryParse(Environment.GetEnvironmentVariable("MIELTO_CHAOS_CALLS"), out var n) ? n : 600;
+    private static readonly int Calls = RunSize.From("MIELTO_CHAOS_CALLS", 600);
 
     [Fact]
     public async Task Every_call_ends_in_its_result_or_a_typed_exception_and_nothing_else_is_deleted()

@@ -14,7 +14,7 @@ public sealed class InputPropertyTests : IDisposable
 {
     private const string Prefix = "/api/v1/memories/";
 
-    private static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("MIELTO_PROPERTY_ITERATIONS"), out var n) ? n : 3000;
+    private static readonly int Iterations = RunSize.From("MIELTO_PROPERTY_ITERATIONS", 3000);
 
     /// <summary>Characters that matter to URLs, headers and text encodings, mixed with ordinary ones.</summary>
     private static readonly Gen<char> Tricky = Gen.OneOf<char>(

@@ -13,7 +13,7 @@ public sealed class LoadTests(ITestOutputHelper output)
 {
     private const int InFlight = 64;
 
-    private static readonly int Calls = int.TryParse(Environment.GetEnvironmentVariable("MIELTO_LOAD_CALLS"), out var n) ? n : 4000;
+    private static readonly int Calls = RunSize.From("MIELTO_LOAD_CALLS", 4000);
 
     [Fact]
     public async Task Deletes_at_64_in_flight_each_return_their_own_result_over_reused_connections_in_flat_memory()

@@ -12,7 +12,7 @@ namespace Mielto.Client.Tests.Reliability;
 /// </summary>
 public sealed class ResponseFuzzTests : IDisposable
 {
-    private static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("MIELTO_PROPERTY_ITERATIONS"), out var n) ? n : 2000;
+    private static readonly int Iterations = RunSize.From("MIELTO_PROPERTY_ITERATIONS", 2000);
 
     private static readonly Gen<int> Status = Gen.OneOf(200, 200, 200, 201, 202, 204, 301, 307, 400, 401, 402, 403, 404, 408, 409, 418, 422, 429, 500, 501, 502, 503, 504);
 
