@@ -19,7 +19,7 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
 
     private readonly HashSet<string> _workspaces = new([options.DefaultWorkspaceId, .. options.AdditionalWorkspaceIds], StringComparer.Ordinal);
 
-    public Task<int> HandleAsync(HttpContext context)
+    public Task HandleAsync(HttpContext context)
     {
         var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
         var path = rawTarget.Split('?', 2)[0];
@@ -71,7 +71,7 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
     }
 
     /// <summary>Answers with an injected status, in the body shape of the real API.</summary>
-    public static Task<int> WriteInjectedAsync(HttpContext context, int status, TimeSpan? retryAfter)
+    public static Task WriteInjectedAsync(HttpContext context, int status, TimeSpan? retryAfter)
     {
         if (retryAfter is { } wait)
         {
@@ -110,7 +110,7 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
         return errors;
     }
 
-    private static Task<int> WriteValidationErrorAsync(HttpContext context, List<(string[] Location, string Message, string Type)> errors) =>
+    private static Task WriteValidationErrorAsync(HttpContext context, List<(string[] Location, string Message, string Type)> errors) =>
         WriteJsonAsync(context, StatusCodes.Status422UnprocessableEntity, writer =>
         {
             writer.WriteStartArray("detail");
@@ -132,10 +132,10 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
             writer.WriteEndArray();
         });
 
-    private static Task<int> WriteDetailAsync(HttpContext context, int status, string detail) =>
+    private static Task WriteDetailAsync(HttpContext context, int status, string detail) =>
         WriteJsonAsync(context, status, writer => writer.WriteString("detail", detail));
 
-    private static async Task<int> WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> writeMembers)
+    private static async Task WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> writeMembers)
     {
         using var body = new MemoryStream();
         var writer = new Utf8JsonWriter(body);
@@ -150,6 +150,5 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), context.RequestAborted).ConfigureAwait(false);
-        return status;
     }
 }

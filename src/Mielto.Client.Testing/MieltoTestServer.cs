@@ -161,7 +161,22 @@ public sealed class MieltoTestServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var receivedAt = DateTimeOffset.UtcNow;
-        var status = 0;
+        var recorded = 0;
+        void RecordOnce(int status)
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                _requests.Enqueue(Record(context, status, receivedAt));
+            }
+        }
+
+        // Recorded as the answer starts, before the client can see any of it, so that a test that has its
+        // response also finds the request in the journal.
+        context.Response.OnStarting(() =>
+        {
+            RecordOnce(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
             switch (_faults.Next())
@@ -170,7 +185,7 @@ public sealed class MieltoTestServer : IAsyncDisposable
                     context.Abort();
                     return;
                 case Fault.Status fail:
-                    status = await MemoryApi.WriteInjectedAsync(context, (int)fail.Code, fail.RetryAfter).ConfigureAwait(false);
+                    await MemoryApi.WriteInjectedAsync(context, (int)fail.Code, fail.RetryAfter).ConfigureAwait(false);
                     return;
                 case Fault.Delay delay:
                     using (var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token))
@@ -181,7 +196,7 @@ public sealed class MieltoTestServer : IAsyncDisposable
                     break;
             }
 
-            status = await _api.HandleAsync(context).ConfigureAwait(false);
+            await _api.HandleAsync(context).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
         {
@@ -189,7 +204,8 @@ public sealed class MieltoTestServer : IAsyncDisposable
         }
         finally
         {
-            _requests.Enqueue(Record(context, status, receivedAt));
+            // A dropped or abandoned request never starts an answer.
+            RecordOnce(0);
         }
     }
 

@@ -5,11 +5,19 @@ using Mielto.Client.Tests.Infrastructure;
 
 namespace Mielto.Client.Tests;
 
-/// <summary>The SDK's span and metrics, observed with ActivityListener and MeterListener as OpenTelemetry would.</summary>
+/// <summary>
+/// The SDK's span and metrics, observed with ActivityListener and MeterListener as OpenTelemetry would. Each test
+/// runs inside a root span of its own, and only what belongs to that trace is sampled and kept, so that calls
+/// made by tests running in parallel are neither recorded nor held in memory.
+/// </summary>
 [Collection(ClientCollection.Name)]
 public sealed class TelemetryTests : WireTest
 {
+    private const string TestSourceName = "Mielto.Client.Tests";
+    private static readonly ActivitySource TestSource = new(TestSourceName);
+
     private readonly ConcurrentQueue<Activity> _activities = new();
+    private ActivityTraceId _traceId;
     private readonly ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)> _measurements = new();
     private readonly ActivityListener _activityListener;
     private readonly MeterListener _meterListener = new();
@@ -19,8 +27,10 @@ public sealed class TelemetryTests : WireTest
     {
         _activityListener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is MieltoTelemetry.SourceName or "System.Net.Http",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            // By name: a listener may be asked about the test source while its static field is still being set.
+            ShouldListenTo = source => source.Name is TestSourceName or MieltoTelemetry.SourceName or "System.Net.Http",
+            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
+                options.Source.Name == TestSourceName || options.TraceId == _traceId ? ActivitySamplingResult.AllDataAndRecorded : ActivitySamplingResult.None,
             ActivityStopped = _activities.Enqueue,
         };
         ActivitySource.AddActivityListener(_activityListener);
@@ -47,8 +57,21 @@ public sealed class TelemetryTests : WireTest
         base.Dispose(disposing);
     }
 
-    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
-        _measurements.Enqueue((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value)));
+    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        // Measurements are taken inside the operation's span: those of other tests' calls are not ours.
+        if (Activity.Current?.TraceId == _traceId)
+        {
+            _measurements.Enqueue((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value)));
+        }
+    }
+
+    private Activity StartTest()
+    {
+        var root = TestSource.StartActivity("test")!;
+        _traceId = root.TraceId;
+        return root;
+    }
 
     private Activity OperationSpan(string memoryId) =>
         Assert.Single(_activities, a => a.Source.Name == MieltoTelemetry.SourceName && (string?)a.GetTagItem("mielto.memory.id") == memoryId);
@@ -56,6 +79,7 @@ public sealed class TelemetryTests : WireTest
     [Fact]
     public async Task A_delete_is_one_client_span_with_the_http_attempts_as_children()
     {
+        using var test = StartTest();
         var memoryId = "mem_" + Guid.NewGuid().ToString("N");
         Respond(200, $$"""{"memory_id":"{{memoryId}}","message":"ok"}""");
 
@@ -77,6 +101,7 @@ public sealed class TelemetryTests : WireTest
     [Fact]
     public async Task A_retried_failure_marks_the_span_counts_the_retries_and_records_the_duration()
     {
+        using var test = StartTest();
         var memoryId = "mem_" + Guid.NewGuid().ToString("N");
         RespondInSequence(() => Json(503, "{}"), () => Json(503, "{}"), () => Json(404, """{"detail":"Memory not found"}"""));
 
@@ -88,7 +113,7 @@ public sealed class TelemetryTests : WireTest
         Assert.Equal("404", span.GetTagItem("error.type"));
         Assert.Equal(ActivityStatusCode.Error, span.Status);
         Assert.Equal(3, _activities.Count(a => a.Source.Name == "System.Net.Http" && a.ParentSpanId == span.SpanId));
-        Assert.True(_measurements.Count(m => m.Instrument == MieltoTelemetry.RetriesInstrument && (string?)m.Tags["error.type"] == "503") >= 2);
+        Assert.Equal(2, _measurements.Count(m => m.Instrument == MieltoTelemetry.RetriesInstrument && (string?)m.Tags["error.type"] == "503"));
         Assert.Contains(_measurements, m => m.Instrument == MieltoTelemetry.OperationDurationInstrument
             && (string?)m.Tags["mielto.operation"] == "delete" && (int?)m.Tags["http.response.status_code"] == 404 && (string?)m.Tags["error.type"] == "404" && m.Value > 0);
     }
@@ -96,6 +121,7 @@ public sealed class TelemetryTests : WireTest
     [Fact]
     public async Task A_transport_failure_is_tagged_with_the_exception_type()
     {
+        using var test = StartTest();
         var memoryId = "mem_" + Guid.NewGuid().ToString("N");
 
         await Assert.ThrowsAsync<MieltoConnectionException>(() => Client(o =>
@@ -114,6 +140,7 @@ public sealed class TelemetryTests : WireTest
     [Fact]
     public async Task Nothing_emitted_carries_the_api_key()
     {
+        using var test = StartTest();
         var memoryId = "mem_" + Guid.NewGuid().ToString("N");
         Respond(401, $$"""{"detail":"bad key {{ApiKey}}"}""");
 

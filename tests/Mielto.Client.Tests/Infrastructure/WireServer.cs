@@ -46,8 +46,24 @@ public sealed class WireServer : IDisposable
 
     public Uri BaseAddress => new(Server.Url!);
 
-    /// <summary>The requests received, oldest first.</summary>
-    public IReadOnlyList<ILogEntry> Requests => [.. Server.LogEntries.OrderBy(e => e.RequestMessage!.DateTime)];
+    /// <summary>
+    /// The requests received, oldest first. WireMock logs a request only after it has written the response, so
+    /// a caller that already has its answer may look before the log does: wait (briefly) until every request
+    /// that arrived is logged.
+    /// </summary>
+    public IReadOnlyList<ILogEntry> Requests
+    {
+        get
+        {
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (Server.LogEntries.Count < _arrivals.Count && waited.Elapsed < TimeSpan.FromSeconds(1))
+            {
+                Thread.Sleep(1);
+            }
+
+            return [.. Server.LogEntries.OrderBy(e => e.RequestMessage!.DateTime)];
+        }
+    }
 
     public void Dispose() => Server.Stop();
 }
