@@ -14,6 +14,11 @@ public sealed class WireServer : IDisposable
 {
     public const string RawTargetHeader = "X-Test-Raw-Target";
 
+    /// <summary>The request's number since the last reset, from 1, stamped on arrival.</summary>
+    public const string SequenceHeader = "X-Test-Sequence";
+
+    private int _sequence;
+
     public WireServer()
     {
         Server = WireMockServer.Start(new WireMockServerSettings
@@ -24,6 +29,7 @@ public sealed class WireServer : IDisposable
                 var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
                 _arrivals.Enqueue(rawTarget);
                 context.Request.Headers[RawTargetHeader] = rawTarget;
+                context.Request.Headers[SequenceHeader] = Interlocked.Increment(ref _sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await next();
             }),
         });
@@ -42,6 +48,7 @@ public sealed class WireServer : IDisposable
         Server.Reset();
         Server.ResetScenarios();
         _arrivals.Clear();
+        Interlocked.Exchange(ref _sequence, 0);
     }
 
     public Uri BaseAddress => new(Server.Url!);

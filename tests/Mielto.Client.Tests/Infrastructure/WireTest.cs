@@ -34,24 +34,21 @@ public abstract class WireTest : IDisposable
     protected void Respond(int status, string? jsonBody = null) =>
         Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(jsonBody is null ? Response.Create().WithStatusCode(status) : Json(status, jsonBody));
 
-    /// <summary>Answers with each status in turn, then with the last one for every later request.</summary>
+    /// <summary>
+    /// Answers the first request with the first response, the second with the second, and so on; every later
+    /// request gets the last one. Matched on the number stamped at arrival, so a fast retry can never overtake
+    /// the state of the sequence.
+    /// </summary>
     protected void RespondInSequence(params Func<IResponseBuilder>[] responses)
     {
-        for (var i = 0; i < responses.Length; i++)
+        for (var i = 0; i < responses.Length - 1; i++)
         {
-            var step = Wire.Server.Given(Request.Create().UsingAnyMethod()).InScenario("sequence");
-            if (i > 0)
-            {
-                step = step.WhenStateIs(State(i));
-            }
-
-            step.WillSetStateTo(i + 1 < responses.Length ? State(i + 1) : "done").RespondWith(responses[i]());
+            var number = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Wire.Server.Given(Request.Create().UsingAnyMethod().WithHeader(WireServer.SequenceHeader, number)).AtPriority(1).RespondWith(responses[i]());
         }
 
-        Wire.Server.Given(Request.Create().UsingAnyMethod()).InScenario("sequence").WhenStateIs("done").WillSetStateTo("done").RespondWith(responses[^1]());
+        Wire.Server.Given(Request.Create().UsingAnyMethod()).AtPriority(10).RespondWith(responses[^1]());
     }
-
-    private static string State(int step) => step.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     protected IServiceProvider Services(Action<MieltoClientOptions>? configure = null, Action<IHttpClientBuilder>? http = null)
     {
