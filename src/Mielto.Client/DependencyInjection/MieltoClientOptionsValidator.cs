@@ -11,7 +11,7 @@ internal sealed class MieltoClientOptionsValidator : IValidateOptions<MieltoClie
     private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
 
-    internal const int MaxRetriesLimit = 10;
+    private const int MaxRetriesLimit = 10;
 
     public ValidateOptionsResult Validate(string? name, MieltoClientOptions options)
     {

@@ -8,6 +8,7 @@ namespace Mielto.Client.Diagnostics;
 /// <summary>The SDK's activity source and instruments; every emission is skipped when nothing listens.</summary>
 internal static class Telemetry
 {
+    /// <summary>The SDK's version, without build metadata, for telemetry and the User-Agent.</summary>
     public static readonly string Version =
         typeof(Telemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
 

@@ -1,5 +1,5 @@
-using System.Reflection;
 using Microsoft.Extensions.Http.Resilience;
+using Mielto.Client.Diagnostics;
 using Refit;
 
 namespace Mielto.Client.Http;
@@ -11,8 +11,7 @@ namespace Mielto.Client.Http;
 /// </summary>
 internal static class MieltoHttp
 {
-    private static readonly string UserAgent = "Mielto.Client/" +
-        (typeof(MieltoHttp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
+    private static readonly string UserAgent = "Mielto.Client/" + Telemetry.Version;
 
     /// <summary>The transport: redirects are never followed, and pooled connections are recycled.</summary>
     public static SocketsHttpHandler CreatePrimaryHandler() => new()
