@@ -19,7 +19,7 @@ internal static class Probe
     private const int Calls = 20_000;
     private const int Rounds = 6;
 
-    public static async Task<int> RunAsync()
+    public static async Task<int> RunAsync(string? profile)
     {
         await using var server = await MinimalServer.StartAsync();
         using var clients = new Clients(server.BaseAddress);
@@ -28,11 +28,17 @@ internal static class Probe
         {
             ("raw", () => clients.RawAsync(Canned.MemoryId)),
             ("sdk di", () => clients.Di.DeleteAsync(Canned.MemoryId)),
-            ("empty pipeline", Compose(options, new ResiliencePipelineBuilder<HttpResponseMessage>().Build())),
-            ("timeout only", Compose(options, new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(options.Timeout).Build())),
-            ("retry only", Compose(options, new ResiliencePipelineBuilder<HttpResponseMessage>().AddRetry(new RetryStrategyOptions<HttpResponseMessage>()).Build())),
-            ("no resilience", Compose(options, pipeline: null)),
+            ("sdk new", () => clients.Constructed.DeleteAsync(Canned.MemoryId)),
+            ("bare refit", () => clients.RefitAsync(Canned.MemoryId)),
+            ("no call handler", Compose(options, handler: null)),
+            ("polly every call", Compose(options, new ResilienceHandler(PollyOnEveryCall(options)))),
         };
+
+        if (profile is not null)
+        {
+            var (name, call) = variants.Single(v => string.Equals(v.Name, profile, StringComparison.Ordinal));
+            return await AllocationProfile.RunAsync(name, call, 100_000);
+        }
 
         var results = variants.ToDictionary(v => v.Name, _ => new List<double>(), StringComparer.Ordinal);
         for (var round = 0; round < Rounds; round++)
@@ -58,38 +64,51 @@ internal static class Probe
         return 0;
     }
 
-    private static async Task<double> MeasureAsync(Func<Task> call)
+    /// <summary>Makes <paramref name="calls"/> calls, <see cref="InFlight"/> at a time.</summary>
+    public static Task RunInFlightAsync(Func<Task> call, int calls)
     {
         var next = -1;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, InFlight).Select(_ => Task.Run(async () =>
+        return Task.WhenAll(Enumerable.Range(0, InFlight).Select(_ => Task.Run(async () =>
         {
-            while (Interlocked.Increment(ref next) < Calls)
+            while (Interlocked.Increment(ref next) < calls)
             {
                 await call();
             }
         })));
+    }
+
+    private static async Task<double> MeasureAsync(Func<Task> call)
+    {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        await RunInFlightAsync(call, Calls);
         var rate = Calls / watch.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rate:0} calls/s, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / Calls} bytes per call (server included)"));
         return rate;
     }
 
-    /// <summary>The SDK's client over its attempt handler and the given pipeline (none when null).</summary>
-    private static Func<Task> Compose(MieltoClientOptions options, ResiliencePipeline<HttpResponseMessage>? pipeline)
+    /// <summary>The SDK's client over the given handler (none when null), then the socket handler.</summary>
+    private static Func<Task> Compose(MieltoClientOptions options, DelegatingHandler? handler)
     {
-        HttpMessageHandler handler = new AttemptHandler { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } };
-        if (pipeline is not null)
+        HttpMessageHandler transport = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        if (handler is not null)
         {
-            handler = new ResilienceHandler(pipeline) { InnerHandler = handler };
+            handler.InnerHandler = transport;
+            transport = handler;
         }
 
-        var http = new HttpClient(handler) { BaseAddress = options.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
-        var settings = RefitSettings.ForJsonContext(MieltoJsonContext.Default);
-        var token = new ValueTask<string>(Canned.ApiKey);
-        settings.AuthorizationHeaderValueGetter = (_, _) => token;
-        settings.TransportExceptionFactory = (_, exception, _) => exception;
-        var client = new MemoriesClient(RestService.ForGenerated<IMemoriesApi>(http, settings), options, NullLogger<MemoriesClient>.Instance, TimeProvider.System);
+        var http = new HttpClient(transport) { BaseAddress = options.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        var client = new MemoriesClient(RestService.ForGenerated<IMemoriesApi>(http, MieltoHttp.CreateRefitSettings(options)), options, NullLogger<MemoriesClient>.Instance, TimeProvider.System);
         return () => client.DeleteAsync(Canned.MemoryId);
     }
+
+    /// <summary>
+    /// The design the SDK measured and left: Microsoft.Extensions.Http.Resilience's handler running Polly's retry and
+    /// per-attempt timeout on every call (the body read after it).
+    /// </summary>
+    private static ResiliencePipeline<HttpResponseMessage> PollyOnEveryCall(MieltoClientOptions options) =>
+        new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage> { MaxRetryAttempts = options.MaxRetries, ShouldHandle = args => new(MieltoResilience.IsTransient(args.Outcome)) })
+            .AddTimeout(options.Timeout)
+            .Build();
 }

@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Running;
 using Mielto.Client.Benchmarks;
 
-if (args is ["probe"])
+if (args is ["probe", .. var profile])
 {
-    return await Probe.RunAsync();
+    return await Probe.RunAsync(profile is [var variant] ? variant : null);
 }
 
 if (args is ["cold-start", ..])

@@ -49,9 +49,9 @@ public class MieltoClient : IDisposable
         // cost start-up time for nothing here.
         var frozen = new MieltoClientOptions();
         options.CopyTo(frozen);
-        var pipeline = MieltoHttp.CreateResilienceHandler(frozen, TimeProvider.System);
-        pipeline.InnerHandler = new AttemptHandler { InnerHandler = MieltoHttp.CreatePrimaryHandler() };
-        _ownedHttp = new HttpClient(pipeline);
+        var handler = MieltoHttp.CreateCallHandler(frozen, TimeProvider.System);
+        handler.InnerHandler = MieltoHttp.CreatePrimaryHandler();
+        _ownedHttp = new HttpClient(handler);
         MieltoHttp.Configure(_ownedHttp, frozen);
         Memories = new MemoriesClient(
             RestService.ForGenerated<IMemoriesApi>(_ownedHttp, MieltoHttp.CreateRefitSettings(frozen)),

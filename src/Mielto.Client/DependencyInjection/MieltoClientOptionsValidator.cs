@@ -6,8 +6,8 @@ namespace Mielto.Client.DependencyInjection;
 /// <summary>Validates <see cref="MieltoClientOptions"/> when a client is built, naming each bad setting.</summary>
 internal sealed class MieltoClientOptionsValidator : IValidateOptions<MieltoClientOptions>
 {
-    // The bounds of Polly's timeout strategy, checked here so that a bad value is named rather than failing
-    // deep inside the pipeline.
+    // Bounds that keep every limit meaningful (below 10 ms no call can complete) and within what the timers
+    // and Polly's delays accept, checked here so that a bad value is named rather than failing at a call.
     private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
 

@@ -84,8 +84,7 @@ public static class MieltoServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(MieltoHttp.CreatePrimaryHandler)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RedactLoggedHeaders(header => !LoggableHeaders.Contains(header));
-        builder.AddHttpMessageHandler(sp => MieltoHttp.CreateResilienceHandler(Options(sp), Clock(sp)));
-        builder.AddHttpMessageHandler(() => new AttemptHandler());
+        builder.AddHttpMessageHandler(sp => MieltoHttp.CreateCallHandler(Options(sp), Clock(sp)));
 
         // The client logs each call itself at Debug; IHttpClientFactory's two Information lines per request
         // would repeat it and cost every call even with no logger listening. AddDefaultLogger() restores them.

@@ -56,7 +56,7 @@ internal static class ApiErrorFactory
         var size = body.Truncated ? $"more than {ResponseBody.MaxBytes} bytes, where the SDK stops reading" : $"{body.Body.Length} bytes";
         return new MieltoException(
             $"Mielto answered {call} with {Status(response)}, but the body is not the expected {expected} JSON " +
-            $"(content type '{response.Content.Headers.ContentType?.ToString() ?? "none"}', {size}; body: \"{snippet}\"). " +
+            $"(content type '{body.OriginalHeaders?.ContentType?.ToString() ?? "none"}', {size}; body: \"{snippet}\"). " +
             $"Check {nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.BaseAddress)}: it may point at something other than the Mielto API.");
     }
 

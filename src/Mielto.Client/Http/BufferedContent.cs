@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using System.Net.Http.Headers;
 
 namespace Mielto.Client.Http;
 
@@ -29,6 +30,9 @@ internal sealed class BufferedContent : HttpContent
 
     /// <summary>True when the server's body was longer than what was read.</summary>
     public bool Truncated { get; }
+
+    /// <summary>The content headers the server sent (<c>Content-Type</c> among them); this content's own stay empty.</summary>
+    public HttpContentHeaders? OriginalHeaders { get; set; }
 
     /// <summary>The attempt, from 1, that this response answered.</summary>
     public int Attempt { get; set; } = 1;

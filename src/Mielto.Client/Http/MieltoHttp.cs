@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
 using Mielto.Client.Diagnostics;
 using Refit;
 
@@ -6,8 +5,8 @@ namespace Mielto.Client.Http;
 
 /// <summary>
 /// The pieces of the SDK's HTTP pipeline, in one place, so that <c>AddMieltoClient</c> and
-/// <c>new MieltoClient(options)</c> compose exactly the same client: from the outside in, the resilience
-/// handler (retries and timeouts), the attempt handler (body reading), then the socket handler.
+/// <c>new MieltoClient(options)</c> compose exactly the same client: from the outside in, the call handler
+/// (timeouts, body reading, retries), then the socket handler.
 /// </summary>
 internal static class MieltoHttp
 {
@@ -23,16 +22,15 @@ internal static class MieltoHttp
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
 
-    /// <summary>The retry and timeout layer, built from the options.</summary>
-    public static ResilienceHandler CreateResilienceHandler(MieltoClientOptions options, TimeProvider timeProvider) =>
-        new(MieltoResilience.Build(options, timeProvider));
+    /// <summary>The timeout, body-reading and retry layer, built from the options.</summary>
+    public static CallHandler CreateCallHandler(MieltoClientOptions options, TimeProvider timeProvider) => new(options, timeProvider);
 
     /// <summary>Sets the client's address, user agent and timeout from the options.</summary>
     public static void Configure(HttpClient client, MieltoClientOptions options)
     {
         client.BaseAddress = BaseAddress.Normalize(options.BaseAddress);
 
-        // The resilience pipeline owns every timeout; HttpClient's own would cut retries short.
+        // The call handler owns every timeout; HttpClient's own would cut retries short.
         client.Timeout = Timeout.InfiniteTimeSpan;
         client.DefaultRequestHeaders.TryAddWithoutValidation(
             "User-Agent", string.IsNullOrEmpty(options.UserAgentSuffix) ? UserAgent : $"{UserAgent} {options.UserAgentSuffix}");

@@ -33,12 +33,9 @@ internal static class ResponseBody
             throw new HttpRequestException(HttpRequestError.ResponseEnded, $"The connection failed while the response body was being read: {ex.Message}", ex);
         }
 
-        // Only the media type is read downstream; copying every content header would cost more than the body.
-        if (original.Headers.ContentType is { } contentType)
-        {
-            buffered.Headers.ContentType = contentType;
-        }
-
+        // The transport's content headers stay readable after it is disposed: keeping them costs nothing, where
+        // copying them onto the buffered content would cost every call.
+        buffered.OriginalHeaders = original.Headers;
         response.Content = buffered;
         original.Dispose();
         return buffered;

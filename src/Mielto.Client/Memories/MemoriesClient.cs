@@ -6,7 +6,6 @@ using Mielto.Client.Diagnostics;
 using Mielto.Client.Errors;
 using Mielto.Client.Http;
 using Mielto.Client.Memories;
-using Polly.Timeout;
 
 namespace Mielto.Client;
 
@@ -91,10 +90,10 @@ public class MemoriesClient : IMemoriesClient
             failure = canceled;
             throw;
         }
-        catch (Exception ex) when (ex is TimeoutRejectedException or OperationCanceledException or HttpRequestException)
+        catch (Exception ex) when (ex is CallTimeoutException or OperationCanceledException or HttpRequestException)
         {
             // Connection failures and attempt timeouts are always retried, so every attempt was made.
-            attempts = ex is TimeoutRejectedException { Timeout: var timeout } && timeout == _options.OverallTimeout ? null : _options.MaxRetries + 1;
+            attempts = ex is CallTimeoutException { WholeCall: true } ? null : _options.MaxRetries + 1;
             throw failure = TransportError(Describe(memoryId), ex, attempts);
         }
         catch (MieltoException unexpected)

@@ -1,0 +1,21 @@
+namespace Mielto.Client.Http;
+
+/// <summary>
+/// Inside the HTTP pipeline: an attempt, or the whole call, ran past its limit. <see cref="MemoriesClient"/> turns
+/// it into a <see cref="MieltoTimeoutException"/>; the retry layer retries an attempt that timed out.
+/// </summary>
+internal sealed class CallTimeoutException : TimeoutException
+{
+    public CallTimeoutException(TimeSpan limit, bool wholeCall, Exception inner)
+        : base(wholeCall ? $"The call did not complete within {limit}." : $"The attempt did not complete within {limit}.", inner)
+    {
+        Limit = limit;
+        WholeCall = wholeCall;
+    }
+
+    /// <summary>The limit that ran out.</summary>
+    public TimeSpan Limit { get; }
+
+    /// <summary>True when the call's overall limit ran out; false when one attempt's did.</summary>
+    public bool WholeCall { get; }
+}
