@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Mielto.Client.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -177,8 +179,7 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
     [Fact]
     public async Task Delete_times_out_each_attempt_then_throws_MieltoTimeoutException()
     {
-        Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Json(200, Deleted).WithDelay(TimeSpan.FromSeconds(3)));
-        var client = Client(o =>
+        var client = ClientOfAHungServer(o =>
         {
             o.Timeout = TimeSpan.FromMilliseconds(200);
             o.MaxRetries = 1;
@@ -195,8 +196,7 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
     [Fact]
     public async Task Delete_stops_at_the_OverallTimeout()
     {
-        Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Json(200, Deleted).WithDelay(TimeSpan.FromSeconds(3)));
-        var client = Client(o =>
+        var client = ClientOfAHungServer(o =>
         {
             o.Timeout = TimeSpan.FromSeconds(2);
             o.OverallTimeout = TimeSpan.FromMilliseconds(300);
@@ -207,6 +207,78 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
 
         Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(280), TimeSpan.FromMilliseconds(1900));
         Assert.Contains("OverallTimeout", error.Message);
+    }
+
+    [Fact]
+    public async Task Delete_reports_attempt_timeouts_as_such_when_an_OverallTimeout_is_set_but_not_reached()
+    {
+        var client = ClientOfAHungServer(o =>
+        {
+            o.Timeout = TimeSpan.FromMilliseconds(150);
+            o.OverallTimeout = TimeSpan.FromSeconds(20);
+            o.MaxRetries = 1;
+        });
+
+        var error = await Assert.ThrowsAsync<MieltoTimeoutException>(() => client.DeleteAsync("mem_1"));
+
+        Assert.Equal(2, Wire.Arrivals.Count);
+        Assert.Contains("Timeout (0.15 s) on 2 attempts", error.Message);
+    }
+
+    [Fact]
+    public async Task Delete_after_a_timed_out_call_is_not_cut_short_by_that_call_s_timer()
+    {
+        RespondInSequence(() => Json(200, Deleted).WithDelay(TimeSpan.FromSeconds(2)), () => Json(200, Deleted));
+        var client = Client(o =>
+        {
+            o.Timeout = TimeSpan.FromMilliseconds(100);
+            o.MaxRetries = 0;
+        });
+        await Assert.ThrowsAsync<MieltoTimeoutException>(() => client.DeleteAsync("mem_1"));
+
+        // Each later call must get a limit of its own, not the expired one.
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal("mem_1", (await client.DeleteAsync("mem_1")).MemoryId);
+        }
+    }
+
+    [Fact]
+    public async Task Delete_times_attempts_on_the_TimeProvider_registered_in_the_container()
+    {
+        Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Json(200, Deleted).WithDelay(TimeSpan.FromSeconds(30)));
+        var clock = new FakeTimeProvider();
+        var client = Services(o => o.MaxRetries = 0, register: services => services.AddSingleton<TimeProvider>(clock)).GetRequiredService<IMemoriesClient>();
+
+        var call = client.DeleteAsync("mem_1");
+        await Eventually(() => Wire.Arrivals.Count == 1);
+        Assert.False(call.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(30));
+
+        var error = await Assert.ThrowsAsync<MieltoTimeoutException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("Timeout (30 s) on 1 attempt", error.Message);
+    }
+
+    [Fact]
+    public async Task Delete_waits_its_backoff_on_the_TimeProvider_registered_in_the_container()
+    {
+        RespondInSequence(Status(503), () => Json(200, Deleted));
+        var clock = new FakeTimeProvider();
+        var client = Services(
+            o =>
+            {
+                o.RetryDelay = TimeSpan.FromMinutes(10);
+                o.MaxRetryDelay = TimeSpan.FromMinutes(10);
+            },
+            register: services => services.AddSingleton<TimeProvider>(clock)).GetRequiredService<IMemoriesClient>();
+
+        var call = client.DeleteAsync("mem_1");
+        await Eventually(() => Wire.Arrivals.Count == 1);
+        Assert.False(call.IsCompleted);
+        clock.Advance(TimeSpan.FromMinutes(20));
+
+        Assert.Equal("mem_1", (await call.WaitAsync(TimeSpan.FromSeconds(10))).MemoryId);
+        Assert.Equal(2, Wire.Arrivals.Count);
     }
 
     [Fact]
@@ -240,6 +312,13 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
         Assert.Single(Wire.Arrivals);
+    }
+
+    /// <summary>A client, with <paramref name="configure"/> applied, of a server that answers only after 3 s.</summary>
+    private IMemoriesClient ClientOfAHungServer(Action<MieltoClientOptions> configure)
+    {
+        Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Json(200, Deleted).WithDelay(TimeSpan.FromSeconds(3)));
+        return Client(configure);
     }
 
     private static async Task Eventually(Func<bool> condition)

@@ -50,9 +50,10 @@ public abstract class WireTest : IDisposable
         Wire.Server.Given(Request.Create().UsingAnyMethod()).AtPriority(10).RespondWith(responses[^1]());
     }
 
-    protected IServiceProvider Services(Action<MieltoClientOptions>? configure = null, Action<IHttpClientBuilder>? http = null)
+    protected IServiceProvider Services(Action<MieltoClientOptions>? configure = null, Action<IHttpClientBuilder>? http = null, Action<IServiceCollection>? register = null)
     {
         var services = new ServiceCollection();
+        register?.Invoke(services);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         var builder = services.AddMieltoClient(o =>
         {
