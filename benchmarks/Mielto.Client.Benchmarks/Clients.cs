@@ -45,10 +45,7 @@ public sealed class Clients : IDisposable
         }
 
         _refitHttp = new HttpClient(Transport()) { BaseAddress = address };
-        var settings = RefitSettings.ForJsonContext(MieltoJsonContext.Default);
-        var token = new ValueTask<string>(Canned.ApiKey);
-        settings.AuthorizationHeaderValueGetter = (_, _) => token;
-        _refit = RestService.ForGenerated<IMemoriesApi>(_refitHttp, settings);
+        _refit = RestService.ForGenerated<IMemoriesApi>(_refitHttp, RefitSettings.ForJsonContext(MieltoJsonContext.Default));
     }
 
     public IMemoriesClient Di { get; }
@@ -69,7 +66,7 @@ public sealed class Clients : IDisposable
     /// <summary>The bare generated Refit interface, with the body read the same way as the raw call.</summary>
     public async Task<MemoryDeleteResponse> RefitAsync(string memoryId)
     {
-        using var response = await _refit.DeleteMemoryAsync(memoryId, null, null, CancellationToken.None);
+        using var response = await _refit.DeleteMemoryAsync(memoryId, null, null, Canned.ApiKey, CancellationToken.None);
         response.EnsureSuccessStatusCode();
         using var stream = await response.Content.ReadAsStreamAsync();
         return (await JsonSerializer.DeserializeAsync(stream, MieltoJsonContext.Default.MemoryDeleteResponse))!;

@@ -6,6 +6,11 @@ if (args is ["probe", .. var profile])
     return await Probe.RunAsync(profile is [var variant] ? variant : null);
 }
 
+if (args is ["paired", .. var count])
+{
+    return await Paired.RunAsync(count is [var pairs] ? int.Parse(pairs, System.Globalization.CultureInfo.InvariantCulture) : 31);
+}
+
 if (args is ["cold-start", ..])
 {
     return await ColdStart.RunAsync(args[1..]);

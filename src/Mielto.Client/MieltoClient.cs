@@ -54,7 +54,7 @@ public class MieltoClient : IDisposable
         _ownedHttp = new HttpClient(handler);
         MieltoHttp.Configure(_ownedHttp, frozen);
         Memories = new MemoriesClient(
-            RestService.ForGenerated<IMemoriesApi>(_ownedHttp, MieltoHttp.CreateRefitSettings(frozen)),
+            RestService.ForGenerated<IMemoriesApi>(_ownedHttp, MieltoHttp.CreateRefitSettings()),
             frozen,
             loggerFactory?.CreateLogger<MemoriesClient>() ?? NullLogger<MemoriesClient>.Instance,
             TimeProvider.System);

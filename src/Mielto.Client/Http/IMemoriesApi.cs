@@ -6,14 +6,17 @@ namespace Mielto.Client.Http;
 /// The Mielto memory endpoints as Refit describes them. Refit's source generator builds the implementation;
 /// <see cref="MemoriesClient"/> turns its raw responses into results and typed exceptions.
 /// </summary>
-[Headers("Authorization: Bearer")]
 internal interface IMemoriesApi
 {
-    /// <summary><c>DELETE /api/v1/memories/{memory_id}</c>. Null <paramref name="userId"/> and <paramref name="workspaceId"/> are not sent.</summary>
+    /// <summary>
+    /// <c>DELETE /api/v1/memories/{memory_id}</c>, authenticated with <paramref name="apiKey"/> as a bearer token. Null
+    /// <paramref name="userId"/> and <paramref name="workspaceId"/> are not sent.
+    /// </summary>
     [Delete("/api/v1/memories/{memoryId}")]
     Task<HttpResponseMessage> DeleteMemoryAsync(
         string memoryId,
         [Query, AliasAs("user_id")] string? userId,
         [Header("X-Workspace-Id")] string? workspaceId,
+        [Authorize("Bearer")] string apiKey,
         CancellationToken cancellationToken);
 }

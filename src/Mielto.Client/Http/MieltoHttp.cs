@@ -36,12 +36,10 @@ internal static class MieltoHttp
             "User-Agent", string.IsNullOrEmpty(options.UserAgentSuffix) ? UserAgent : $"{UserAgent} {options.UserAgentSuffix}");
     }
 
-    /// <summary>Refit's settings: source-generated JSON, the bearer key, and failures passed through untouched.</summary>
-    public static RefitSettings CreateRefitSettings(MieltoClientOptions options)
+    /// <summary>Refit's settings: source-generated JSON, and failures passed through untouched.</summary>
+    public static RefitSettings CreateRefitSettings()
     {
-        var bearer = new ValueTask<string>(options.ApiKey!);
         var settings = RefitSettings.ForJsonContext(MieltoJsonContext.Default);
-        settings.AuthorizationHeaderValueGetter = (_, _) => bearer;
 
         // The client maps every response and transport failure itself.
         settings.TransportExceptionFactory = (_, exception, _) => exception;

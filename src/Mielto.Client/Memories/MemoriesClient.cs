@@ -74,7 +74,7 @@ public class MemoriesClient : IMemoriesClient
         Exception? failure = null;
         try
         {
-            using var response = await _api.DeleteMemoryAsync(memoryId, userId, workspaceId, cancellationToken).ConfigureAwait(false);
+            using var response = await _api.DeleteMemoryAsync(memoryId, userId, workspaceId, _options.ApiKey!, cancellationToken).ConfigureAwait(false);
             var body = await ResponseBody.GetAsync(response, cancellationToken).ConfigureAwait(false);
             status = (int)response.StatusCode;
             attempts = body.Attempt;
