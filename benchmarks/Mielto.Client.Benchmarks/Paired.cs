@@ -18,7 +18,7 @@ internal static class Paired
         await using var server = await MinimalServer.StartAsync();
         using var clients = new Clients(server.BaseAddress);
         Func<Task> raw = () => clients.RawAsync(Canned.MemoryId);
-        Func<Task> sdk = Environment.GetEnvironmentVariable("PAIRED_REFIT") is null ? () => clients.Di.DeleteAsync(Canned.MemoryId) : () => clients.RefitAsync(Canned.MemoryId);
+        Func<Task> sdk = () => clients.Di.DeleteAsync(Canned.MemoryId);
 
         var latency = await RatiosAsync(raw, sdk, inFlight: 1, calls: 2_000, pairs);
         Report($"latency, 1 in flight: SDK / raw time per call, {pairs} pairs of 2,000 calls", latency.Select(r => r.Time));
