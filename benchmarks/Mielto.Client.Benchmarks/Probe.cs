@@ -40,7 +40,7 @@ internal static class Probe
             return await AllocationProfile.RunAsync(name, call, 100_000);
         }
 
-        var results = variants.ToDictionary(v => v.Name, _ => new List<(double Rate, double CpuMicroseconds)>(), StringComparer.Ordinal);
+        var results = variants.ToDictionary(v => v.Name, _ => new List<double>(), StringComparer.Ordinal);
         for (var round = 0; round < Rounds; round++)
         {
             foreach (var (name, call) in variants)
@@ -55,13 +55,11 @@ internal static class Probe
             }
         }
 
-        var rawCpu = Median(results["raw"].Select(r => r.CpuMicroseconds));
-        foreach (var (name, runs) in results)
+        foreach (var (name, rates) in results)
         {
-            var cpu = Median(runs.Select(r => r.CpuMicroseconds));
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{InFlight} in flight: {name,-16} median {Median(runs.Select(r => r.Rate)):0} calls/s, {cpu:0.0} µs CPU per call (raw / this: {rawCpu / cpu:0.00}), rates {string.Join(", ", runs.Select(r => r.Rate.ToString("0", CultureInfo.InvariantCulture)))}"));
+                $"{InFlight} in flight: {name,-16} median {Median(rates):0} calls/s ({string.Join(", ", rates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))})"));
         }
 
         return 0;
@@ -80,25 +78,17 @@ internal static class Probe
         })));
     }
 
-    /// <summary>
-    /// Calls per second, and processor time per call (client and server together): on two cores shared by both,
-    /// the processor time is what bounds throughput, and it is far less disturbed by a noisy machine than the rate.
-    /// </summary>
-    private static async Task<(double Rate, double CpuMicroseconds)> MeasureAsync(Func<Task> call)
+    private static async Task<double> MeasureAsync(Func<Task> call)
     {
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        using var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await RunInFlightAsync(call, Calls);
         var rate = Calls / watch.Elapsed.TotalSeconds;
-        process.Refresh();
-        var cpuPerCall = (process.TotalProcessorTime - cpu).TotalMicroseconds / Calls;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rate:0} calls/s, {cpuPerCall:0.0} µs CPU per call, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / Calls} bytes per call (server included)"));
-        return (rate, cpuPerCall);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rate:0} calls/s, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / Calls} bytes per call (server included)"));
+        return rate;
     }
 
-    public static double Median(IEnumerable<double> values)
+    private static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted[sorted.Count / 2];
