@@ -214,7 +214,7 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
     {
         var client = ClientOfAHungServer(o =>
         {
-            o.Timeout = TimeSpan.FromMilliseconds(150);
+            o.Timeout = TimeSpan.FromMilliseconds(200);
             o.OverallTimeout = TimeSpan.FromSeconds(20);
             o.MaxRetries = 1;
         });
@@ -222,19 +222,21 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
         var error = await Assert.ThrowsAsync<MieltoTimeoutException>(() => client.DeleteAsync("mem_1"));
 
         Assert.Equal(2, Wire.Arrivals.Count);
-        Assert.Contains("Timeout (0.15 s) on 2 attempts", error.Message);
+        Assert.Contains("Timeout (0.2 s) on 2 attempts", error.Message);
     }
 
     [Fact]
     public async Task Delete_after_a_timed_out_call_is_not_cut_short_by_that_call_s_timer()
     {
-        RespondInSequence(() => Json(200, Deleted).WithDelay(TimeSpan.FromSeconds(2)), () => Json(200, Deleted));
+        Wire.Server.Given(Request.Create().UsingAnyMethod().WithPath("/api/v1/memories/mem_slow")).AtPriority(1)
+            .RespondWith(Json(200, Deleted).WithDelay(TimeSpan.FromSeconds(3)));
+        Wire.Server.Given(Request.Create().UsingAnyMethod()).AtPriority(10).RespondWith(Json(200, Deleted));
         var client = Client(o =>
         {
-            o.Timeout = TimeSpan.FromMilliseconds(100);
+            o.Timeout = TimeSpan.FromMilliseconds(500);
             o.MaxRetries = 0;
         });
-        await Assert.ThrowsAsync<MieltoTimeoutException>(() => client.DeleteAsync("mem_1"));
+        await Assert.ThrowsAsync<MieltoTimeoutException>(() => client.DeleteAsync("mem_slow"));
 
         // Each later call must get a limit of its own, not the expired one.
         for (var i = 0; i < 20; i++)
