@@ -17,7 +17,11 @@ public sealed class WireServer : IDisposable
     /// <summary>The request's number since the last reset, from 1, stamped on arrival.</summary>
     public const string SequenceHeader = "X-Test-Sequence";
 
+    /// <summary>How many resets came before the request's arrival, stamped on arrival.</summary>
+    private const string EpochHeader = "X-Test-Epoch";
+
     private int _sequence;
+    private int _epoch;
 
     public WireServer()
     {
@@ -30,6 +34,7 @@ public sealed class WireServer : IDisposable
                 _arrivals.Enqueue(rawTarget);
                 context.Request.Headers[RawTargetHeader] = rawTarget;
                 context.Request.Headers[SequenceHeader] = Interlocked.Increment(ref _sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.Request.Headers[EpochHeader] = Volatile.Read(ref _epoch).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await next();
             }),
         });
@@ -45,6 +50,7 @@ public sealed class WireServer : IDisposable
     /// <summary>Forgets every mapping, scenario state, logged request and arrival.</summary>
     public void Reset()
     {
+        Interlocked.Increment(ref _epoch);
         Server.Reset();
         Server.ResetScenarios();
         _arrivals.Clear();
@@ -54,21 +60,24 @@ public sealed class WireServer : IDisposable
     public Uri BaseAddress => new(Server.Url!);
 
     /// <summary>
-    /// The requests received, oldest first. WireMock logs a request only after it has written the response, so
-    /// a caller that already has its answer may look before the log does: wait (briefly) until every request
-    /// that arrived is logged.
+    /// The requests received since the last reset, oldest first. WireMock logs a request only after it has written
+    /// the response, so a caller that already has its answer may look before the log does: wait (briefly) until
+    /// every request that arrived is logged. A request of an earlier test whose delayed answer ends now is
+    /// logged now too: it is left out by the reset count stamped on its arrival.
     /// </summary>
     public IReadOnlyList<ILogEntry> Requests
     {
         get
         {
+            var epoch = Volatile.Read(ref _epoch).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            List<ILogEntry> Current() => [.. Server.LogEntries.Where(e => string.Equals(e.RequestMessage!.Headers![EpochHeader][0], epoch, StringComparison.Ordinal))];
             var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (Server.LogEntries.Count < _arrivals.Count && waited.Elapsed < TimeSpan.FromSeconds(1))
+            while (Current().Count < _arrivals.Count && waited.Elapsed < TimeSpan.FromSeconds(1))
             {
                 Thread.Sleep(1);
             }
 
-            return [.. Server.LogEntries.OrderBy(e => e.RequestMessage!.DateTime)];
+            return [.. Current().OrderBy(e => e.RequestMessage!.DateTime)];
         }
     }
 
