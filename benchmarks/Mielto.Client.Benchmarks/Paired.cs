@@ -20,8 +20,8 @@ internal static class Paired
         Func<Task> raw = () => clients.RawAsync(Canned.MemoryId);
         Func<Task> sdk = () => clients.Di.DeleteAsync(Canned.MemoryId);
 
-        var latency = await RatiosAsync(raw, sdk, inFlight: 1, calls: 2_000, pairs);
-        Report($"latency, 1 in flight: SDK / raw time per call, {pairs} pairs of 2,000 calls", latency.Select(r => r.Time));
+        var latency = await RatiosAsync(raw, sdk, inFlight: 1, calls: 5_000, pairs);
+        Report($"latency, 1 in flight: SDK / raw time per call, {pairs} pairs of 5,000 calls", latency.Select(r => r.Time));
         Report("bytes per call, 1 in flight: SDK / raw", latency.Select(r => r.Bytes));
 
         // At 64 in flight, throughput is calls per unit of time: SDK / raw is the inverse of the time ratio.

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Mielto.Client.Http;
@@ -8,32 +7,20 @@ namespace Mielto.Client.Http;
 /// the outer token is cancelled. Disposing it stops the timer and unlinks it from the outer token.
 /// </summary>
 /// <remarks>
-/// On the system clock, the cancellation sources and their timers are reused: a source whose time did not run
-/// out is reset and kept, so that an attempt that completes in time allocates no timer.
+/// Each limit gets a new cancellation source, as <see cref="HttpClient"/> gives each request. Reusing sources
+/// from a pool saved about 300 bytes per call but made calls slower and far less steady under load: a pooled
+/// source outlives many collections, and every request linked to it dirtied old memory the collector had to
+/// scan (the measurements are in docs/performance.md).
 /// </remarks>
 [SuppressMessage("Design", "CA1001", Justification = "It is disposable: the rule does not see IDisposable on a struct.")]
 internal readonly struct Deadline : IDisposable
 {
-    // Enough for a busy client's attempts in flight; beyond it, sources are simply disposed.
-    private const int MaxIdle = 256;
-    private static readonly ConcurrentQueue<CancellationTokenSource> Idle = new();
-
     private readonly CancellationTokenSource _source;
     private readonly CancellationTokenRegistration _link;
-    private readonly bool _reusable;
 
     public Deadline(TimeSpan after, TimeProvider clock, CancellationToken outer)
     {
-        _reusable = clock == TimeProvider.System;
-        if (_reusable)
-        {
-            _source = Idle.TryDequeue(out var idle) ? idle : new CancellationTokenSource();
-            _source.CancelAfter(after);
-        }
-        else
-        {
-            _source = new CancellationTokenSource(after, clock);
-        }
+        _source = new CancellationTokenSource(after, clock);
 
         // A token that cannot be cancelled (the common case) registers nothing and allocates nothing.
         _link = outer.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), _source);
@@ -48,15 +35,6 @@ internal readonly struct Deadline : IDisposable
     public void Dispose()
     {
         _link.Dispose();
-
-        // TryReset refuses a source that was cancelled or whose timer may already have fired: those are dropped.
-        if (_reusable && Idle.Count < MaxIdle && _source.TryReset())
-        {
-            Idle.Enqueue(_source);
-        }
-        else
-        {
-            _source.Dispose();
-        }
+        _source.Dispose();
     }
 }
