@@ -11,6 +11,11 @@ if (args is ["paired", .. var count])
     return await Paired.RunAsync(count is [var pairs] ? int.Parse(pairs, System.Globalization.CultureInfo.InvariantCulture) : 31);
 }
 
+if (args is ["alternating", .. var runs])
+{
+    return AlternatingRuns.Run(runs is [var pairs] ? int.Parse(pairs, System.Globalization.CultureInfo.InvariantCulture) : 7);
+}
+
 if (args is ["cold-start", ..])
 {
     return await ColdStart.RunAsync(args[1..]);

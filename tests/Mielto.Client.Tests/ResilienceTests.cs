@@ -86,6 +86,22 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
     }
 
     [Fact]
+    public async Task Delete_keeps_the_settings_it_was_built_with_when_the_options_change_later()
+    {
+        Respond(503, """{"detail":"down"}""");
+        var services = Services(o => o.MaxRetries = 1);
+        var client = services.GetRequiredService<IMemoriesClient>();
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MieltoClientOptions>>().Value;
+        options.MaxRetries = 5;
+        options.ApiKey = "mk_changed";
+
+        await Assert.ThrowsAsync<MieltoServerException>(() => client.DeleteAsync("mem_1"));
+
+        Assert.Equal(2, Wire.Requests.Count);
+        Assert.All(Wire.Requests, r => Assert.Equal($"Bearer {ApiKey}", r.Header("Authorization")));
+    }
+
+    [Fact]
     public async Task Delete_honours_Retry_After_in_seconds()
     {
         RespondInSequence(Status(429, ("Retry-After", "1")), () => Json(200, Deleted));

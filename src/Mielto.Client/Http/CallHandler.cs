@@ -26,8 +26,10 @@ internal sealed class CallHandler : DelegatingHandler
         _callTimeout = options.OverallTimeout;
         _clock = clock;
 
-        // Built at the first retry: a client whose calls succeed never spends start-up time on it.
-        _retry = options.MaxRetries > 0 ? new(() => MieltoResilience.BuildRetry(options, clock)) : null;
+        // Built at the first retry, so that a client whose calls succeed never spends start-up time on it, from
+        // the settings as they are now: the options object may outlive the client and be changed.
+        var (retries, delay, maxDelay) = (options.MaxRetries, options.RetryDelay, options.MaxRetryDelay);
+        _retry = retries > 0 ? new(() => MieltoResilience.BuildRetry(retries, delay, maxDelay, clock)) : null;
     }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

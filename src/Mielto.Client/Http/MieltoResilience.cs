@@ -19,19 +19,18 @@ internal static class MieltoResilience
     public static void SetRequest(ResilienceContext context, HttpRequestMessage request) => context.Properties.Set(Request, request);
 
     /// <summary>
-    /// Builds the retry pipeline from <paramref name="options"/>. It is built without Polly's own telemetry: the
-    /// client logs each call's outcome itself and counts retries in its own meter.
+    /// Builds the retry pipeline: up to <paramref name="retries"/> retries, the first after about
+    /// <paramref name="delay"/>, none after more than <paramref name="maxDelay"/>. It is built without Polly's own
+    /// telemetry: the client logs each call's outcome itself and counts retries in its own meter.
     /// </summary>
-    public static ResiliencePipeline<HttpResponseMessage> BuildRetry(MieltoClientOptions options, TimeProvider clock)
-    {
-        var maxDelay = options.MaxRetryDelay;
-        return new ResiliencePipelineBuilder<HttpResponseMessage> { Name = PipelineName, TimeProvider = clock }
+    public static ResiliencePipeline<HttpResponseMessage> BuildRetry(int retries, TimeSpan delay, TimeSpan maxDelay, TimeProvider clock) =>
+        new ResiliencePipelineBuilder<HttpResponseMessage> { Name = PipelineName, TimeProvider = clock }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = options.MaxRetries,
+                MaxRetryAttempts = retries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = options.RetryDelay,
+                Delay = delay,
                 MaxDelay = maxDelay,
                 ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome)),
                 OnRetry = args =>
@@ -46,7 +45,6 @@ internal static class MieltoResilience
                         : null),
             })
             .Build();
-    }
 
     /// <summary>
     /// True for the outcomes worth another attempt: a connection failure, an attempt that timed out, and the

@@ -36,7 +36,10 @@ public class MemoriesClient : IMemoriesClient
     internal MemoriesClient(IMemoriesApi api, MieltoClientOptions options, ILogger<MemoriesClient> logger, TimeProvider timeProvider)
     {
         _api = api;
-        _options = options;
+
+        // A copy: the options object (from dependency injection, say) may be changed after the client is built.
+        _options = new MieltoClientOptions();
+        options.CopyTo(_options);
         _logger = logger;
         _timeProvider = timeProvider;
     }
