@@ -58,6 +58,6 @@ internal static class AlternatingRuns
         var sorted = ratios.Order().ToList();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{figure}: median {sorted[sorted.Count / 2]:0.000} (range {sorted[0]:0.000} to {sorted[^1]:0.000}; {string.Join(", ", sorted.Select(r => r.ToString("0.000", CultureInfo.InvariantCulture)))})"));
+            $"{figure}: median {Stats.Median(sorted):0.000} (range {sorted[0]:0.000} to {sorted[^1]:0.000}; {string.Join(", ", sorted.Select(r => r.ToString("0.000", CultureInfo.InvariantCulture)))})"));
     }
 }

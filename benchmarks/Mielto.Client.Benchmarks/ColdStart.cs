@@ -37,8 +37,8 @@ internal static class ColdStart
             }
         }
 
-        var raw = Median(times["Raw"]);
-        var sdk = Median(times["Sdk"]);
+        var raw = Stats.Median(times["Raw"]);
+        var sdk = Stats.Median(times["Sdk"]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cold start, median of {runs} runs: raw {raw:0.0} ms, SDK (new MieltoClient) {sdk:0.0} ms, ratio {sdk / raw:0.00}"));
         return 0;
     }
@@ -57,12 +57,6 @@ internal static class ColdStart
         }
 
         return elapsed;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static string FindRepositoryRoot()

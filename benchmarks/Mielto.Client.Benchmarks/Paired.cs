@@ -61,7 +61,7 @@ internal static class Paired
     private static void Report(string figure, IEnumerable<double> ratios)
     {
         var sorted = ratios.Order().ToList();
-        double At(double quantile) => sorted[(int)Math.Round(quantile * (sorted.Count - 1))];
+        double At(double quantile) => Stats.Quantile(sorted, quantile);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{figure}: median {At(0.5):0.000} (quartiles {At(0.25):0.000} to {At(0.75):0.000}, range {sorted[0]:0.000} to {sorted[^1]:0.000})"));

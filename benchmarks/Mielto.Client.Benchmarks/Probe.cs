@@ -59,7 +59,7 @@ internal static class Probe
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{InFlight} in flight: {name,-16} median {Median(rates):0} calls/s ({string.Join(", ", rates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))})"));
+                $"{InFlight} in flight: {name,-16} median {Stats.Median(rates):0} calls/s ({string.Join(", ", rates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))})"));
         }
 
         return 0;
@@ -86,12 +86,6 @@ internal static class Probe
         var rate = Calls / watch.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rate:0} calls/s, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / Calls} bytes per call (server included)"));
         return rate;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
     }
 
     /// <summary>The SDK's client over the given handler (none when null), then the socket handler.</summary>

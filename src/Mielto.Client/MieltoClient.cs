@@ -46,16 +46,15 @@ public class MieltoClient : IDisposable
         }
 
         // The same handlers as AddMieltoClient registers, composed without a service container, which would
-        // cost start-up time for nothing here.
-        var frozen = new MieltoClientOptions();
-        options.CopyTo(frozen);
-        var handler = MieltoHttp.CreateCallHandler(frozen, TimeProvider.System);
+        // cost start-up time for nothing here. Each piece takes what it needs from the options now (the client
+        // keeps a copy), so later changes to them have no effect.
+        var handler = MieltoHttp.CreateCallHandler(options, TimeProvider.System);
         handler.InnerHandler = MieltoHttp.CreatePrimaryHandler();
         _ownedHttp = new HttpClient(handler);
-        MieltoHttp.Configure(_ownedHttp, frozen);
+        MieltoHttp.Configure(_ownedHttp, options);
         Memories = new MemoriesClient(
             RestService.ForGenerated<IMemoriesApi>(_ownedHttp, MieltoHttp.CreateRefitSettings()),
-            frozen,
+            options,
             loggerFactory?.CreateLogger<MemoriesClient>() ?? NullLogger<MemoriesClient>.Instance,
             TimeProvider.System);
     }
