@@ -109,7 +109,7 @@ internal static class Probe
     /// </summary>
     private static ResiliencePipeline<HttpResponseMessage> PollyOnEveryCall(MieltoClientOptions options) =>
         new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage> { MaxRetryAttempts = options.MaxRetries, ShouldHandle = args => new(MieltoResilience.IsTransient(args.Outcome)) })
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage> { MaxRetryAttempts = options.MaxRetries, ShouldHandle = args => new(MieltoResilience.IsTransient(args.Outcome, request: null)) })
             .AddTimeout(options.Timeout)
             .Build();
 }

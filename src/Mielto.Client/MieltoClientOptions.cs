@@ -19,6 +19,9 @@ public sealed class MieltoClientOptions
     /// <summary>The Mielto API address used when <see cref="BaseAddress"/> is not set: <c>https://api.mielto.com/</c>.</summary>
     public static readonly Uri DefaultBaseAddress = new("https://api.mielto.com/");
 
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 16 MiB.</summary>
+    public const int DefaultMaxResponseBytes = 16 * 1024 * 1024;
+
     /// <summary>
     /// The address of the Mielto API. Defaults to <c>https://api.mielto.com/</c>. The operation paths
     /// (<c>api/v1/memories/...</c>) are appended to it, so a path prefix such as a gateway's is kept, and a
@@ -28,10 +31,16 @@ public sealed class MieltoClientOptions
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
     /// <summary>
-    /// The Mielto API key, sent as <c>Authorization: Bearer &lt;key&gt;</c>. Required. It never appears in an
-    /// exception, a log line or the SDK's telemetry.
+    /// The Mielto API key, sent in the header that <see cref="ApiKeyHeader"/> names. Required. It never appears in
+    /// an exception, a log line or the SDK's telemetry.
     /// </summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Which header carries <see cref="ApiKey"/>: <c>Authorization: Bearer &lt;key&gt;</c> (the default) or
+    /// <c>X-API-Key: &lt;key&gt;</c>. Mielto accepts either; exactly one is sent.
+    /// </summary>
+    public MieltoApiKeyHeader ApiKeyHeader { get; set; } = MieltoApiKeyHeader.Bearer;
 
     /// <summary>
     /// The workspace sent as the <c>X-Workspace-Id</c> header on every call, unless a call gives its own.
@@ -67,6 +76,13 @@ public sealed class MieltoClientOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// The most bytes the SDK reads of one response body; a longer body fails the call with a typed error instead
+    /// of filling memory. Defaults to 16 MiB, far above a page of 100 memories of 64 KB each; between 1 KiB and
+    /// 256 MiB.
+    /// </summary>
+    public int MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>
     /// Text appended to the <c>User-Agent</c> header (for example your application's name and version), so
     /// that Mielto can tell your traffic apart. Optional.
     /// </summary>
@@ -77,6 +93,8 @@ public sealed class MieltoClientOptions
     {
         target.BaseAddress = BaseAddress;
         target.ApiKey = ApiKey;
+        target.ApiKeyHeader = ApiKeyHeader;
+        target.MaxResponseBytes = MaxResponseBytes;
         target.WorkspaceId = WorkspaceId;
         target.Timeout = Timeout;
         target.OverallTimeout = OverallTimeout;

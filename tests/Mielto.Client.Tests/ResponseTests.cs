@@ -85,9 +85,24 @@ public sealed class ResponseTests(WireServer wire) : WireTest(wire)
     {
         RespondRaw(200, "{\"memory_id\":\"" + new string('x', 400_000) + "\",\"message\":\"m\"}", "application/json");
 
-        var error = await Assert.ThrowsAsync<MieltoException>(() => Client().DeleteAsync("mem_1"));
+        var error = await Assert.ThrowsAsync<MieltoException>(() => Client(o => o.MaxResponseBytes = 256 * 1024).DeleteAsync("mem_1"));
 
         Assert.Contains("more than 262144 bytes", error.Message);
+        Assert.Contains("MieltoClientOptions.MaxResponseBytes", error.Message);
+    }
+
+    [Theory]
+    [InlineData(1024)]
+    [InlineData(4096)]
+    public async Task A_body_of_exactly_the_cap_is_read_whole(int cap)
+    {
+        const string Start = "{\"memory_id\":\"mem_1\",\"message\":\"";
+        var message = new string('x', cap - Start.Length - 2);
+        RespondRaw(200, Start + message + "\"}", "application/json");
+
+        var result = await Client(o => o.MaxResponseBytes = cap).DeleteAsync("mem_1");
+
+        Assert.Equal(message, result.Message);
     }
 
     [Fact]

@@ -12,6 +12,8 @@ internal sealed class MieltoClientOptionsValidator : IValidateOptions<MieltoClie
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
 
     private const int MaxRetriesLimit = 10;
+    private const int MinResponseBytes = 1024;
+    private const int MaxResponseBytesLimit = 256 * 1024 * 1024;
 
     public ValidateOptionsResult Validate(string? name, MieltoClientOptions options)
     {
@@ -33,6 +35,16 @@ internal sealed class MieltoClientOptionsValidator : IValidateOptions<MieltoClie
             yield return Prefix + nameof(options.ApiKey) + " contains characters that cannot be sent in an HTTP header (control characters, non-ASCII characters or surrounding spaces); check that it was copied whole and alone.";
         }
 
+        if (!Enum.IsDefined(options.ApiKeyHeader))
+        {
+            yield return $"{Prefix}{nameof(options.ApiKeyHeader)} must be {nameof(MieltoApiKeyHeader.Bearer)} or {nameof(MieltoApiKeyHeader.XApiKey)} (it was {(int)options.ApiKeyHeader}).";
+        }
+
+        if (options.MaxResponseBytes is < MinResponseBytes or > MaxResponseBytesLimit)
+        {
+            yield return $"{Prefix}{nameof(options.MaxResponseBytes)} must be between {MinResponseBytes} (1 KiB) and {MaxResponseBytesLimit} (256 MiB) (it was {options.MaxResponseBytes}).";
+        }
+
         if (BaseAddress.Problem(options.BaseAddress) is { } problem)
         {
             // The address is echoed unless it holds user information, which may be a credential.
@@ -51,6 +63,15 @@ internal sealed class MieltoClientOptionsValidator : IValidateOptions<MieltoClie
             yield return Prefix + nameof(options.UserAgentSuffix) + " contains characters that cannot be sent in the User-Agent header.";
         }
 
+        foreach (var failure in TimingFailures(options, Prefix))
+        {
+            yield return failure;
+        }
+    }
+
+    /// <summary>The messages for the limits on time and retries.</summary>
+    private static IEnumerable<string> TimingFailures(MieltoClientOptions options, string Prefix)
+    {
         if (!IsTimeout(options.Timeout))
         {
             yield return $"{Prefix}{nameof(options.Timeout)} must be between 10 ms and one day (it was {options.Timeout}).";

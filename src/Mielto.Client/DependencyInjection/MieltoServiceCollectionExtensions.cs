@@ -45,8 +45,9 @@ public static class MieltoServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="IMemoriesClient"/> and <see cref="MieltoClient"/> (singletons) with options bound from a
-    /// configuration section (keys <c>ApiKey</c>, <c>BaseAddress</c>, <c>WorkspaceId</c>, <c>Timeout</c>,
-    /// <c>OverallTimeout</c>, <c>MaxRetries</c>, <c>RetryDelay</c>, <c>MaxRetryDelay</c>, <c>UserAgentSuffix</c>).
+    /// configuration section (keys <c>ApiKey</c>, <c>ApiKeyHeader</c>, <c>BaseAddress</c>, <c>WorkspaceId</c>,
+    /// <c>Timeout</c>, <c>OverallTimeout</c>, <c>MaxRetries</c>, <c>RetryDelay</c>, <c>MaxRetryDelay</c>,
+    /// <c>MaxResponseBytes</c>, <c>UserAgentSuffix</c>).
     /// Options are validated when a client is first resolved (and at host start), naming any bad setting.
     /// </summary>
     /// <param name="services">The service collection.</param>

@@ -12,4 +12,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 2, EventName = "MieltoCallFailed", Level = LogLevel.Debug,
         Message = "Mielto {Operation} memory {MemoryId} failed: {ErrorType} after {ElapsedMs:0.0} ms")]
     public static partial void CallFailed(ILogger logger, string operation, string memoryId, string errorType, double elapsedMs);
+
+    [LoggerMessage(EventId = 3, EventName = "MieltoCollectionCallCompleted", Level = LogLevel.Debug,
+        Message = "Mielto {Operation} {Resource}: {StatusCode} after {Attempts} attempt(s) in {ElapsedMs:0.0} ms")]
+    public static partial void CollectionCallCompleted(ILogger logger, string operation, string resource, int statusCode, int attempts, double elapsedMs);
+
+    [LoggerMessage(EventId = 4, EventName = "MieltoCollectionCallFailed", Level = LogLevel.Debug,
+        Message = "Mielto {Operation} {Resource} failed: {ErrorType} after {ElapsedMs:0.0} ms")]
+    public static partial void CollectionCallFailed(ILogger logger, string operation, string resource, string errorType, double elapsedMs);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Reflection;
+using Mielto.Client.Operations;
 
 namespace Mielto.Client.Diagnostics;
 
@@ -23,19 +24,21 @@ internal static class Telemetry
         MieltoTelemetry.RetriesInstrument, unit: "{retry}", description: "Retries of Mielto operations.");
 
     /// <summary>Starts the span of one operation, or returns null when nobody listens.</summary>
-    /// <param name="spanName">A constant, so that nothing is built when nobody listens.</param>
-    /// <param name="operation">The operation, such as <c>delete</c>.</param>
-    /// <param name="method">Its HTTP method.</param>
-    /// <param name="memoryId">The memory it acts on.</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="memoryId">The memory it acts on, if it acts on one.</param>
     /// <param name="baseAddress">The API's address.</param>
-    public static Activity? StartOperation(string spanName, string operation, string method, string memoryId, Uri baseAddress)
+    public static Activity? StartOperation(Operation operation, string? memoryId, Uri baseAddress)
     {
-        var activity = Source.StartActivity(spanName, ActivityKind.Client);
+        var activity = Source.StartActivity(operation.SpanName, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag("mielto.operation", operation);
-            activity.SetTag("mielto.memory.id", memoryId);
-            activity.SetTag("http.request.method", method);
+            activity.SetTag("mielto.operation", operation.Name);
+            if (memoryId is not null)
+            {
+                activity.SetTag("mielto.memory.id", memoryId);
+            }
+
+            activity.SetTag("http.request.method", operation.Method);
             activity.SetTag("server.address", baseAddress.Host);
             activity.SetTag("server.port", baseAddress.Port);
         }

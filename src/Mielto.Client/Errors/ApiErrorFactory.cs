@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Mielto.Client.Http;
+using Mielto.Client.Operations;
 
 namespace Mielto.Client.Errors;
 
@@ -16,13 +17,14 @@ internal static class ApiErrorFactory
     private static readonly string[] RequestIdHeaders = ["x-request-id", "request-id", "x-correlation-id"];
 
     /// <summary>Builds the exception for a response whose status is not a success.</summary>
+    /// <param name="operation">The operation, for what a 404 means.</param>
     /// <param name="call">The call, as a user would name it, such as <c>DELETE memory 'abc'</c>.</param>
     /// <param name="response">The response.</param>
     /// <param name="body">Its body, as read by <see cref="ResponseBody"/>.</param>
     /// <param name="attempts">How many attempts were made.</param>
     /// <param name="apiKey">The API key, removed from anything the server echoed.</param>
     /// <param name="timeProvider">The clock for an HTTP-date <c>Retry-After</c>.</param>
-    public static MieltoApiException Create(string call, HttpResponseMessage response, BufferedContent body, int attempts, string apiKey, TimeProvider timeProvider)
+    public static MieltoApiException Create(Operation operation, string call, HttpResponseMessage response, BufferedContent body, int attempts, string apiKey, TimeProvider timeProvider)
     {
         var status = response.StatusCode;
         var text = Redact(Encoding.UTF8.GetString(body.Body.Span), apiKey);
@@ -33,7 +35,7 @@ internal static class ApiErrorFactory
         var retryAfter = status == HttpStatusCode.TooManyRequests ? RetryAfterHeader.Read(response, timeProvider) : null;
 
         // Headers such as Location are the server's words too: redact the whole message, not just the body.
-        var message = Redact(Message(call, response, detail, parsed.ErrorCode, requestId, attempts, body.Truncated, retryAfter), apiKey);
+        var message = Redact(Message(operation, call, response, body, detail, parsed.ErrorCode, requestId, attempts, retryAfter), apiKey);
         return (parsed.ErrorCode, (int)status) switch
         {
             ("CREDIT_LIMIT_EXCEEDED", _) => new MieltoCreditLimitExceededException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
@@ -41,7 +43,7 @@ internal static class ApiErrorFactory
             (_, 401) => new MieltoAuthenticationException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
             (_, 402) => new MieltoPaymentRequiredException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
             (_, 403) => new MieltoPermissionException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
-            (_, 404) => new MemoryNotFoundException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
+            (_, 404) when operation.OnMemory => new MemoryNotFoundException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
             (_, 422) => new MemoryValidationException(message, status, parsed.ValidationErrors, detail, parsed.ErrorCode, responseBody, requestId),
             (_, 429) => new MieltoRateLimitException(message, status, retryAfter, detail, parsed.ErrorCode, responseBody, requestId),
             (_, >= 500) => new MieltoServerException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
@@ -53,7 +55,7 @@ internal static class ApiErrorFactory
     public static MieltoException UnexpectedBody(string call, HttpResponseMessage response, BufferedContent body, string expected, string apiKey)
     {
         var snippet = Cap(Redact(Encoding.UTF8.GetString(body.Body.Span), apiKey), MaxSnippetChars);
-        var size = body.Truncated ? $"more than {ResponseBody.MaxBytes} bytes, where the SDK stops reading" : $"{body.Body.Length} bytes";
+        var size = body.Truncated ? $"more than {body.Limit} bytes, where the SDK stops reading ({nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.MaxResponseBytes)})" : $"{body.Body.Length} bytes";
         return new MieltoException(
             $"Mielto answered {call} with {Status(response)}, but the body is not the expected {expected} JSON " +
             $"(content type '{body.OriginalHeaders?.ContentType?.ToString() ?? "none"}', {size}; body: \"{snippet}\"). " +
@@ -64,7 +66,7 @@ internal static class ApiErrorFactory
     public static string Redact(string text, string apiKey) =>
         apiKey.Length > 0 && text.Contains(apiKey, StringComparison.Ordinal) ? text.Replace(apiKey, Redacted, StringComparison.Ordinal) : text;
 
-    private static string Message(string call, HttpResponseMessage response, string? detail, string? errorCode, string? requestId, int attempts, bool truncated, TimeSpan? retryAfter)
+    private static string Message(Operation operation, string call, HttpResponseMessage response, BufferedContent body, string? detail, string? errorCode, string? requestId, int attempts, TimeSpan? retryAfter)
     {
         var message = new StringBuilder();
         message.Append("Mielto refused ").Append(call).Append(": ").Append(Status(response));
@@ -89,9 +91,9 @@ internal static class ApiErrorFactory
             facts.Add(string.Create(CultureInfo.InvariantCulture, $"after {attempts} attempts"));
         }
 
-        if (truncated)
+        if (body.Truncated)
         {
-            facts.Add(string.Create(CultureInfo.InvariantCulture, $"body longer than {ResponseBody.MaxBytes} bytes, only that much read"));
+            facts.Add(string.Create(CultureInfo.InvariantCulture, $"body longer than {body.Limit} bytes, only that much read"));
         }
 
         if (facts.Count > 0)
@@ -99,18 +101,20 @@ internal static class ApiErrorFactory
             message.Append(" (").AppendJoin("; ", facts).Append(')');
         }
 
-        message.Append(". ").Append(Advice(response, errorCode, retryAfter));
+        message.Append(". ").Append(Advice(operation, response, errorCode, retryAfter));
         return message.ToString();
     }
 
-    private static string Advice(HttpResponseMessage response, string? errorCode, TimeSpan? retryAfter) => (errorCode, (int)response.StatusCode) switch
+    private static string Advice(Operation operation, HttpResponseMessage response, string? errorCode, TimeSpan? retryAfter) => (errorCode, (int)response.StatusCode) switch
     {
         ("CREDIT_LIMIT_EXCEEDED", _) => "The account has used its credits: add credits or upgrade the plan in Mielto.",
         ("OVERAGE_LIMIT_EXCEEDED", _) => "The account reached its overage limit: raise it or upgrade the plan in Mielto.",
         (_, 401) => $"Check {nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.ApiKey)}: the key is missing, wrong or revoked.",
         (_, 402) => "Check the Mielto account's plan and billing.",
-        (_, 403) => "The API key, workspace or user_id given may not act on this memory; check the workspace and user.",
-        (_, 404) => "The memory does not exist, or is not visible in this workspace or to this user; DeleteIfExistsAsync treats this as already deleted.",
+        (_, 403) => operation.OnMemory
+            ? "The API key, workspace or user_id given may not act on this memory; check the workspace and user."
+            : "The API key, workspace or user_id given may not do this; check the workspace and user.",
+        (_, 404) => operation.NotFoundAdvice,
         (_, 422) => "Fix the listed input and call again.",
         (_, 429) => retryAfter is { } wait
             ? string.Create(CultureInfo.InvariantCulture, $"Mielto is rate limiting this key: wait {wait.TotalSeconds:0.###} s before calling again.")

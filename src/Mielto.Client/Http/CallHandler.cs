@@ -18,6 +18,7 @@ internal sealed class CallHandler : DelegatingHandler
     private readonly TimeSpan _attemptTimeout;
     private readonly TimeSpan? _callTimeout;
     private readonly TimeProvider _clock;
+    private readonly int _maxResponseBytes;
     private readonly Lazy<ResiliencePipeline<HttpResponseMessage>>? _retry;
 
     public CallHandler(MieltoClientOptions options, TimeProvider clock)
@@ -25,6 +26,7 @@ internal sealed class CallHandler : DelegatingHandler
         _attemptTimeout = options.Timeout;
         _callTimeout = options.OverallTimeout;
         _clock = clock;
+        _maxResponseBytes = options.MaxResponseBytes;
 
         // Built at the first retry, so that a client whose calls succeed never spends start-up time on it, from
         // the settings as they are now: the options object may outlive the client and be changed.
@@ -61,7 +63,7 @@ internal sealed class CallHandler : DelegatingHandler
             try
             {
                 response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
-                (await ResponseBody.GetAsync(response, deadline.Token).ConfigureAwait(false)).Attempt = attempt;
+                (await ResponseBody.GetAsync(response, _maxResponseBytes, deadline.Token).ConfigureAwait(false)).Attempt = attempt;
                 outcome = Outcome.FromResult(response);
             }
             catch (Exception ex)
@@ -72,9 +74,15 @@ internal sealed class CallHandler : DelegatingHandler
             }
         }
 
-        if (attempt == 1 && _retry is not null && MieltoResilience.IsTransient(outcome))
+        if (attempt == 1 && _retry is not null && MieltoResilience.IsTransient(outcome, request))
         {
             return await RetryAsync(_retry.Value, request, outcome, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (outcome.Exception is { } failed)
+        {
+            // The last attempt of the call, unless the retry strategy goes on: the client reports the count.
+            failed.Data[MieltoResilience.AttemptsKey] = attempt;
         }
 
         outcome.ThrowIfException();

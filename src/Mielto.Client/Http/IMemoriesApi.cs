@@ -4,19 +4,84 @@ namespace Mielto.Client.Http;
 
 /// <summary>
 /// The Mielto memory endpoints as Refit describes them. Refit's source generator builds the implementation;
-/// <see cref="MemoriesClient"/> turns its raw responses into results and typed exceptions.
+/// <see cref="Operations.OperationRunner"/> turns its raw responses into results and typed exceptions.
 /// </summary>
+/// <remarks>
+/// Every operation authenticates with exactly one of <c>bearerKey</c> (<c>Authorization: Bearer</c>) and
+/// <c>apiKey</c> (<c>X-API-Key</c>), the other being null; a null parameter (a query value, a header) is not
+/// sent. Bodies are serialized into memory first, so that they go out with a <c>Content-Length</c>.
+/// </remarks>
 internal interface IMemoriesApi
 {
-    /// <summary>
-    /// <c>DELETE /api/v1/memories/{memory_id}</c>, authenticated with <paramref name="apiKey"/> as a bearer token. Null
-    /// <paramref name="userId"/> and <paramref name="workspaceId"/> are not sent.
-    /// </summary>
+    /// <summary><c>POST /api/v1/memories</c>. Not idempotent: the call handler retries it only when it cannot have been processed.</summary>
+    [Post("/api/v1/memories")]
+    Task<HttpResponseMessage> CreateMemoryAsync(
+        [Body(BodySerializationMethod.Serialized, buffered: true)] MemoryCreateRequest body,
+        [Header("X-Workspace-Id")] string? workspaceId,
+        [Authorize("Bearer")] string? bearerKey,
+        [Header("X-API-Key")] string? apiKey,
+        [Property(MieltoResilience.NotIdempotentProperty)] bool notIdempotent,
+        CancellationToken cancellationToken);
+
+    /// <summary><c>GET /api/v1/memories/{memory_id}</c>.</summary>
+    [Get("/api/v1/memories/{memoryId}")]
+    Task<HttpResponseMessage> GetMemoryAsync(
+        string memoryId,
+        [Query, AliasAs("user_id")] string? userId,
+        [Header("X-Workspace-Id")] string? workspaceId,
+        [Authorize("Bearer")] string? bearerKey,
+        [Header("X-API-Key")] string? apiKey,
+        CancellationToken cancellationToken);
+
+    /// <summary><c>GET /api/v1/memories</c>, one page.</summary>
+    [Get("/api/v1/memories")]
+    Task<HttpResponseMessage> ListMemoriesAsync(
+        [Query, AliasAs("user_id")] string? userId,
+        [Query, AliasAs("cursor")] string? cursor,
+        [Query, AliasAs("limit")] int? limit,
+        [Query, AliasAs("sort_by")] string? sortBy,
+        [Query, AliasAs("sort_order")] string? sortOrder,
+        [Header("X-Workspace-Id")] string? workspaceId,
+        [Authorize("Bearer")] string? bearerKey,
+        [Header("X-API-Key")] string? apiKey,
+        CancellationToken cancellationToken);
+
+    /// <summary><c>POST /api/v1/memories/search</c>: a read, retried as one.</summary>
+    [Post("/api/v1/memories/search")]
+    Task<HttpResponseMessage> SearchMemoriesAsync(
+        [Body(BodySerializationMethod.Serialized, buffered: true)] MemorySearchRequest body,
+        [Header("X-Workspace-Id")] string? workspaceId,
+        [Authorize("Bearer")] string? bearerKey,
+        [Header("X-API-Key")] string? apiKey,
+        CancellationToken cancellationToken);
+
+    /// <summary><c>PUT /api/v1/memories/{memory_id}</c>: a partial update.</summary>
+    [Put("/api/v1/memories/{memoryId}")]
+    Task<HttpResponseMessage> UpdateMemoryAsync(
+        string memoryId,
+        [Body(BodySerializationMethod.Serialized, buffered: true)] MemoryUpdateRequest body,
+        [Header("X-Workspace-Id")] string? workspaceId,
+        [Authorize("Bearer")] string? bearerKey,
+        [Header("X-API-Key")] string? apiKey,
+        CancellationToken cancellationToken);
+
+    /// <summary><c>POST /api/v1/memories/{memory_id}/replace</c>: sets the whole state, so retried as idempotent.</summary>
+    [Post("/api/v1/memories/{memoryId}/replace")]
+    Task<HttpResponseMessage> ReplaceMemoryAsync(
+        string memoryId,
+        [Body(BodySerializationMethod.Serialized, buffered: true)] MemoryReplaceRequest body,
+        [Header("X-Workspace-Id")] string? workspaceId,
+        [Authorize("Bearer")] string? bearerKey,
+        [Header("X-API-Key")] string? apiKey,
+        CancellationToken cancellationToken);
+
+    /// <summary><c>DELETE /api/v1/memories/{memory_id}</c>.</summary>
     [Delete("/api/v1/memories/{memoryId}")]
     Task<HttpResponseMessage> DeleteMemoryAsync(
         string memoryId,
         [Query, AliasAs("user_id")] string? userId,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Authorize("Bearer")] string apiKey,
+        [Authorize("Bearer")] string? bearerKey,
+        [Header("X-API-Key")] string? apiKey,
         CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Mielto.Client.Diagnostics;
 using Polly;
 using Polly.Retry;
@@ -13,9 +14,20 @@ internal static class MieltoResilience
     /// <summary>The name of the retry pipeline.</summary>
     public const string PipelineName = "Mielto.Client";
 
+    /// <summary>
+    /// The request option (a Refit <c>[Property]</c>) that marks an operation that is not idempotent: it is retried
+    /// only when the server cannot have processed it.
+    /// </summary>
+    public const string NotIdempotentProperty = "Mielto.NotIdempotent";
+
+    /// <summary>The key in <see cref="Exception.Data"/> under which the call handler notes how many attempts a failed call made.</summary>
+    public const string AttemptsKey = "Mielto.Attempts";
+
+    private static readonly HttpRequestOptionsKey<bool> NotIdempotent = new(NotIdempotentProperty);
+
     private static readonly ResiliencePropertyKey<HttpRequestMessage> Request = new("Mielto.Request");
 
-    /// <summary>Notes on <paramref name="context"/> which request it retries, for telemetry.</summary>
+    /// <summary>Notes on <paramref name="context"/> which request it retries, for telemetry and the retry rule.</summary>
     public static void SetRequest(ResilienceContext context, HttpRequestMessage request) => context.Properties.Set(Request, request);
 
     /// <summary>
@@ -32,7 +44,11 @@ internal static class MieltoResilience
                 UseJitter = true,
                 Delay = delay,
                 MaxDelay = maxDelay,
-                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome)),
+                ShouldHandle = args =>
+                {
+                    args.Context.Properties.TryGetValue(Request, out var request);
+                    return new ValueTask<bool>(IsTransient(args.Outcome, request));
+                },
                 OnRetry = args =>
                 {
                     args.Context.Properties.TryGetValue(Request, out var request);
@@ -47,13 +63,26 @@ internal static class MieltoResilience
             .Build();
 
     /// <summary>
-    /// True for the outcomes worth another attempt: a connection failure, an attempt that timed out, and the
-    /// statuses 408, 429, 500, 502, 503 and 504. A cancelled call is never retried.
+    /// True for the outcomes worth another attempt of <paramref name="request"/>. For an idempotent operation: a
+    /// connection failure, an attempt that timed out, and the statuses 408, 429, 500, 502, 503 and 504. For one
+    /// that is not (a create), only what proves the server did not process it: a connection that could not be made
+    /// (nothing was sent), and 429. A cancelled call is never retried.
     /// </summary>
-    public static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
+    public static bool IsTransient(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(NotIdempotent, out var notIdempotent) && notIdempotent
+            ? IsUnprocessed(outcome)
+            : outcome switch
+            {
+                { Exception: HttpRequestException or CallTimeoutException } => true,
+                { Result: { } response } => (int)response.StatusCode is 408 or 429 or 500 or 502 or 503 or 504,
+                _ => false,
+            };
+
+    private static bool IsUnprocessed(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
-        { Exception: HttpRequestException or CallTimeoutException } => true,
-        { Result: { } response } => (int)response.StatusCode is 408 or 429 or 500 or 502 or 503 or 504,
+        // Each of these fails before the request is written: the connection, its name or its TLS never came up.
+        { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError } } => true,
+        { Result.StatusCode: HttpStatusCode.TooManyRequests } => true,
         _ => false,
     };
 }

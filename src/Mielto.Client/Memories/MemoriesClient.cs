@@ -1,11 +1,8 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
-using Mielto.Client.Diagnostics;
-using Mielto.Client.Errors;
 using Mielto.Client.Http;
 using Mielto.Client.Memories;
+using Mielto.Client.Operations;
 
 namespace Mielto.Client;
 
@@ -13,53 +10,135 @@ namespace Mielto.Client;
 /// The memory operations of the Mielto API: <see cref="IMemoriesClient"/> over the SDK's HTTP pipeline
 /// (authentication, retries, timeouts). Thread-safe; share one instance.
 /// </summary>
+/// <remarks>
+/// Each operation checks its arguments, then hands the Refit call and the reading of its result to the one
+/// pipeline every operation shares (<see cref="OperationRunner"/>).
+/// </remarks>
 public class MemoriesClient : IMemoriesClient
 {
-    private const string DeleteOperation = "delete";
-    private const string DeleteMethod = "DELETE";
-    private const string DeleteSpan = "Mielto DELETE memory";
-
-    private readonly IMemoriesApi _api;
-    private readonly MieltoClientOptions _options;
-    private readonly ILogger _logger;
-    private readonly TimeProvider _timeProvider;
+    private readonly OperationRunner _runner;
 
     /// <summary>For mocking: creates a client whose members you override. Its own members do nothing useful.</summary>
     protected MemoriesClient()
     {
-        _api = null!;
-        _options = null!;
-        _logger = null!;
-        _timeProvider = null!;
+        _runner = null!;
     }
 
     internal MemoriesClient(IMemoriesApi api, MieltoClientOptions options, ILogger<MemoriesClient> logger, TimeProvider timeProvider)
     {
-        _api = api;
-
         // A copy: the options object (from dependency injection, say) may be changed after the client is built.
-        _options = new MieltoClientOptions();
-        options.CopyTo(_options);
-        _logger = logger;
-        _timeProvider = timeProvider;
+        var settings = new MieltoClientOptions();
+        options.CopyTo(settings);
+        _runner = new OperationRunner(api, settings, logger, timeProvider);
+    }
+
+    /// <inheritdoc/>
+    public virtual Task<MemoryCreateResponse> CreateAsync(MemoryCreateRequest request, string? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        MemoryArguments.Validate(request);
+        return _runner.RunAsync(
+            Operation.Create,
+            null,
+            (Request: request, Workspace: _runner.Workspace(workspaceId)),
+            static (api, a, key, ct) => api.CreateMemoryAsync(a.Request, a.Workspace, key.BearerKey, key.ApiKey, notIdempotent: true, ct),
+            static reply => reply.Json(MieltoJsonContext.Wire.MemoryCreateResponse, ResponseChecks.IsComplete),
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual Task<Memory> GetAsync(string memoryId, string? userId = null, string? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        MemoryArguments.ValidateReadableMemoryId(memoryId);
+        return GetCoreAsync(memoryId, MemoryArguments.UserId(userId), _runner.Workspace(workspaceId), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual async Task<Memory?> GetIfExistsAsync(string memoryId, string? userId = null, string? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        MemoryArguments.ValidateReadableMemoryId(memoryId);
+        var call = GetCoreAsync(memoryId, MemoryArguments.UserId(userId), _runner.Workspace(workspaceId), cancellationToken);
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (MemoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc/>
+    public virtual Task<MemoryPage> ListAsync(MemoryListOptions? options = null, string? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new MemoryListOptions();
+        MemoryArguments.Validate(options);
+        return ListCoreAsync(options, _runner.Workspace(workspaceId), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual IAsyncEnumerable<Memory> ListAllAsync(MemoryListOptions? options = null, string? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new MemoryListOptions();
+        MemoryArguments.Validate(options);
+        return ListAllCoreAsync(options, _runner.Workspace(workspaceId), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual Task<MemorySearchResponse> SearchAsync(MemorySearchRequest request, string? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        MemoryArguments.Validate(request);
+        return _runner.RunAsync(
+            Operation.Search,
+            null,
+            (Request: request, Workspace: _runner.Workspace(workspaceId)),
+            static (api, a, key, ct) => api.SearchMemoriesAsync(a.Request, a.Workspace, key.BearerKey, key.ApiKey, ct),
+            static reply => reply.Json(MieltoJsonContext.Wire.MemorySearchResponse, ResponseChecks.IsComplete),
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual Task<MemoryUpdateResponse> UpdateAsync(string memoryId, MemoryUpdateRequest update, string? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        MemoryArguments.ValidateMemoryId(memoryId);
+        MemoryArguments.Validate(update);
+        return _runner.RunAsync(
+            Operation.Update,
+            memoryId,
+            (Id: memoryId, Request: update, Workspace: _runner.Workspace(workspaceId)),
+            static (api, a, key, ct) => api.UpdateMemoryAsync(a.Id, a.Request, a.Workspace, key.BearerKey, key.ApiKey, ct),
+            static reply => reply.Json(MieltoJsonContext.Wire.MemoryUpdateResponse, ResponseChecks.IsComplete),
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual Task<MemoryReplaceResponse> ReplaceAsync(string memoryId, MemoryReplaceRequest replacement, string? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        MemoryArguments.ValidateMemoryId(memoryId);
+        MemoryArguments.Validate(replacement);
+        return _runner.RunAsync(
+            Operation.Replace,
+            memoryId,
+            (Id: memoryId, Request: replacement, Workspace: _runner.Workspace(workspaceId)),
+            static (api, a, key, ct) => api.ReplaceMemoryAsync(a.Id, a.Request, a.Workspace, key.BearerKey, key.ApiKey, ct),
+            static reply => reply.Json(MieltoJsonContext.Wire.MemoryReplaceResponse, ResponseChecks.IsComplete),
+            cancellationToken);
     }
 
     /// <inheritdoc/>
     public virtual Task<MemoryDeleteResponse> DeleteAsync(string memoryId, string? userId = null, string? workspaceId = null, CancellationToken cancellationToken = default)
     {
         MemoryArguments.ValidateMemoryId(memoryId);
-        return DeleteCoreAsync(memoryId, MemoryArguments.UserId(userId), MemoryArguments.WorkspaceId(workspaceId, _options.WorkspaceId), cancellationToken);
+        return DeleteCoreAsync(memoryId, MemoryArguments.UserId(userId), _runner.Workspace(workspaceId), cancellationToken);
     }
 
     /// <inheritdoc/>
     public virtual async Task<bool> DeleteIfExistsAsync(string memoryId, string? userId = null, string? workspaceId = null, CancellationToken cancellationToken = default)
     {
         MemoryArguments.ValidateMemoryId(memoryId);
-        var user = MemoryArguments.UserId(userId);
-        var workspace = MemoryArguments.WorkspaceId(workspaceId, _options.WorkspaceId);
+        var call = DeleteCoreAsync(memoryId, MemoryArguments.UserId(userId), _runner.Workspace(workspaceId), cancellationToken);
         try
         {
-            await DeleteCoreAsync(memoryId, user, workspace, cancellationToken).ConfigureAwait(false);
+            await call.ConfigureAwait(false);
             return true;
         }
         catch (MemoryNotFoundException)
@@ -68,112 +147,84 @@ public class MemoriesClient : IMemoriesClient
         }
     }
 
-    private async Task<MemoryDeleteResponse> DeleteCoreAsync(string memoryId, string? userId, string? workspaceId, CancellationToken cancellationToken)
+    private Task<Memory> GetCoreAsync(string memoryId, string? userId, string? workspaceId, CancellationToken cancellationToken) =>
+        _runner.RunAsync(
+            Operation.Get,
+            memoryId,
+            (Id: memoryId, User: userId, Workspace: workspaceId),
+            static (api, a, key, ct) => api.GetMemoryAsync(a.Id, a.User, a.Workspace, key.BearerKey, key.ApiKey, ct),
+            static reply => reply.Json(MieltoJsonContext.Wire.Memory, ResponseChecks.IsComplete),
+            cancellationToken);
+
+    private Task<MemoryPage> ListCoreAsync(MemoryListOptions options, string? workspaceId, CancellationToken cancellationToken) =>
+        _runner.RunAsync(
+            Operation.List,
+            null,
+            (Options: options, Workspace: workspaceId),
+            static (api, a, key, ct) => api.ListMemoriesAsync(
+                MemoryArguments.UserId(a.Options.UserId),
+                string.IsNullOrEmpty(a.Options.Cursor) ? null : a.Options.Cursor,
+                a.Options.Limit,
+                string.IsNullOrEmpty(a.Options.SortBy) ? null : a.Options.SortBy,
+                a.Options.SortOrder switch { MemorySortOrder.Ascending => "asc", MemorySortOrder.Descending => "desc", _ => null },
+                a.Workspace,
+                key.BearerKey,
+                key.ApiKey,
+                ct),
+            static reply => reply.Json(MieltoJsonContext.Wire.MemoryListWire, ResponseChecks.IsComplete).ToPage(),
+            cancellationToken);
+
+    private async IAsyncEnumerable<Memory> ListAllCoreAsync(MemoryListOptions options, string? workspaceId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        using var activity = Telemetry.StartOperation(DeleteSpan, DeleteOperation, DeleteMethod, memoryId, _options.BaseAddress);
-        int? status = null;
-        int? attempts = null;
-        Exception? failure = null;
-        try
+        // Every cursor seen: a server that hands one out twice would otherwise page in a circle for ever.
+        var cursors = new HashSet<string>(StringComparer.Ordinal);
+        if (!string.IsNullOrEmpty(options.Cursor))
         {
-            using var response = await _api.DeleteMemoryAsync(memoryId, userId, workspaceId, _options.ApiKey!, cancellationToken).ConfigureAwait(false);
-            var body = await ResponseBody.GetAsync(response, cancellationToken).ConfigureAwait(false);
-            status = (int)response.StatusCode;
-            attempts = body.Attempt;
-            if (!response.IsSuccessStatusCode)
+            cursors.Add(options.Cursor);
+        }
+
+        for (var pages = 1; ; pages++)
+        {
+            var page = await ListCoreAsync(options, workspaceId, cancellationToken).ConfigureAwait(false);
+            foreach (var memory in page.Memories)
             {
-                throw failure = ApiErrorFactory.Create(Describe(memoryId), response, body, body.Attempt, _options.ApiKey!, _timeProvider);
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return memory;
             }
 
-            return ReadDeleteResponse(memoryId, response, body);
-        }
-        catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested)
-        {
-            failure = canceled;
-            throw;
-        }
-        catch (Exception ex) when (ex is CallTimeoutException or OperationCanceledException or HttpRequestException)
-        {
-            // Connection failures and attempt timeouts are always retried, so every attempt was made.
-            attempts = ex is CallTimeoutException { WholeCall: true } ? null : _options.MaxRetries + 1;
-            throw failure = TransportError(Describe(memoryId), ex, attempts);
-        }
-        catch (MieltoException unexpected)
-        {
-            failure = unexpected;
-            throw;
-        }
-        finally
-        {
-            var errorType = failure is null ? null : Telemetry.ErrorType(failure is MieltoApiException ? status : null, failure);
-            Telemetry.EndOperation(activity, DeleteOperation, status, attempts, errorType, started);
-            WriteLog(memoryId, status, attempts, errorType, started);
+            if (!page.HasMore || string.IsNullOrEmpty(page.NextCursor))
+            {
+                yield break;
+            }
+
+            if (!cursors.Add(page.NextCursor))
+            {
+                throw new MieltoException(
+                    $"LIST memories: the server returned the cursor '{page.NextCursor}' a second time, on page {pages}, so paging stopped instead of going round in a circle. The memories already returned are complete up to there; the server's paging is at fault.");
+            }
+
+            options = options with { Cursor = page.NextCursor };
         }
     }
 
-    private MemoryDeleteResponse ReadDeleteResponse(string memoryId, HttpResponseMessage response, BufferedContent body)
+    private Task<MemoryDeleteResponse> DeleteCoreAsync(string memoryId, string? userId, string? workspaceId, CancellationToken cancellationToken) =>
+        _runner.RunAsync(
+            Operation.Delete,
+            memoryId,
+            (Id: memoryId, User: userId, Workspace: workspaceId),
+            static (api, a, key, ct) => api.DeleteMemoryAsync(a.Id, a.User, a.Workspace, key.BearerKey, key.ApiKey, ct),
+            ReadDeleted,
+            cancellationToken);
+
+    private static MemoryDeleteResponse ReadDeleted(Reply reply)
     {
         // Mielto documents 200 with a body; its own SDKs expect 204 without one. Both mean the memory is gone.
-        if (body.Body.IsEmpty)
+        if (reply.IsEmpty)
         {
-            return new MemoryDeleteResponse(memoryId, string.Empty);
+            return new MemoryDeleteResponse(reply.MemoryId!, string.Empty);
         }
 
-        MemoryDeleteResponse? result = null;
-        if (!body.Truncated)
-        {
-            try
-            {
-                result = JsonSerializer.Deserialize(body.Body.Span, MieltoJsonContext.Default.MemoryDeleteResponse);
-            }
-            catch (JsonException)
-            {
-                // Reported below, with what the server sent.
-            }
-        }
-
-        if (result?.MemoryId is null)
-        {
-            throw ApiErrorFactory.UnexpectedBody(Describe(memoryId), response, body, nameof(MemoryDeleteResponse), _options.ApiKey!);
-        }
-
-        return result.Message is null ? result with { Message = string.Empty } : result;
-    }
-
-    private MieltoException TransportError(string call, Exception ex, int? attempts)
-    {
-        var tries = attempts == 1 ? "1 attempt" : string.Create(CultureInfo.InvariantCulture, $"{attempts} attempts");
-        if (ex is HttpRequestException)
-        {
-            return new MieltoConnectionException(
-                $"{call} could not reach Mielto at {_options.BaseAddress.GetLeftPart(UriPartial.Authority)} after {tries}: {ex.Message} Check the network and {nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.BaseAddress)}.",
-                ex);
-        }
-
-        var message = attempts is null
-            ? string.Create(CultureInfo.InvariantCulture, $"{call} timed out: the whole call took longer than {nameof(MieltoClientOptions.OverallTimeout)} ({_options.OverallTimeout!.Value.TotalSeconds:0.###} s), retries included. Raise it, or check the network.")
-            : string.Create(CultureInfo.InvariantCulture, $"{call} timed out: no complete response within {nameof(MieltoClientOptions.Timeout)} ({_options.Timeout.TotalSeconds:0.###} s) on {tries}. Raise {nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.Timeout)}, or check the network.");
-        return new MieltoTimeoutException(message, ex);
-    }
-
-    private static string Describe(string memoryId) => $"DELETE memory '{memoryId}'";
-
-    private void WriteLog(string memoryId, int? status, int? attempts, string? errorType, long started)
-    {
-        if (!_logger.IsEnabled(LogLevel.Debug))
-        {
-            return;
-        }
-
-        var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        if (status is { } code)
-        {
-            Log.CallCompleted(_logger, DeleteMethod, memoryId, code, attempts ?? 1, elapsedMs);
-        }
-        else
-        {
-            Log.CallFailed(_logger, DeleteMethod, memoryId, errorType ?? "unknown", elapsedMs);
-        }
+        var deleted = reply.Json(MieltoJsonContext.Wire.MemoryDeleteResponse, ResponseChecks.IsComplete);
+        return deleted.Message is null ? deleted with { Message = string.Empty } : deleted;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Mielto.Client.Http;
 
 namespace Mielto.Client.Memories;
@@ -21,6 +22,156 @@ internal static class MemoryArguments
         }
 
         ValidateText(memoryId, nameof(memoryId));
+    }
+
+    /// <summary>
+    /// As <see cref="ValidateMemoryId"/>, and refuses the ids <c>chunks</c> and <c>profile</c>: <c>GET
+    /// /api/v1/memories/chunks</c> and <c>/profile</c> are routes of their own, so a get of such an id would
+    /// reach another operation. Mielto generates memory ids, so no real memory has them.
+    /// </summary>
+    public static void ValidateReadableMemoryId(string memoryId)
+    {
+        ValidateMemoryId(memoryId);
+        if (memoryId is "chunks" or "profile")
+        {
+            throw new ArgumentException(
+                $"The memory id '{memoryId}' cannot be read: GET /api/v1/memories/{memoryId} is another route of the API, not a memory, so nothing was sent.",
+                nameof(memoryId));
+        }
+    }
+
+    /// <summary>Refuses a request without one of its required fields.</summary>
+    public static void Required(object? value, string model, string field, string paramName)
+    {
+        if (value is null)
+        {
+            throw new ArgumentException($"{model}.{field} is required and was null; nothing was sent.", paramName);
+        }
+    }
+
+    /// <summary>Refuses a page size or result count outside what the API accepts, 1 to 100.</summary>
+    public static void Limit(int? limit, string model, string paramName)
+    {
+        if (limit is < 1 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(paramName, limit, $"{model}.Limit must be between 1 and 100 when set (it was {limit}); nothing was sent.");
+        }
+    }
+
+    /// <summary>Refuses text that cannot be sent unchanged, and topics or metadata that cannot be sent at all.</summary>
+    public static void Content(string? content, IReadOnlyList<string>? topics, IReadOnlyDictionary<string, JsonElement>? metadata, string paramName)
+    {
+        if (content is not null)
+        {
+            ValidateText(content, paramName);
+        }
+
+        if (topics is not null)
+        {
+            for (var i = 0; i < topics.Count; i++)
+            {
+                if (topics[i] is not { } topic)
+                {
+                    throw new ArgumentException($"Topics[{i}] is null: a topic must be a string; nothing was sent.", paramName);
+                }
+
+                ValidateText(topic, paramName);
+            }
+        }
+
+        if (metadata is not null)
+        {
+            foreach (var (key, value) in metadata)
+            {
+                if (value.ValueKind == JsonValueKind.Undefined)
+                {
+                    throw new ArgumentException($"Metadata['{key}'] is a default JsonElement, which holds no JSON value; nothing was sent.", paramName);
+                }
+
+                ValidateText(key, paramName);
+            }
+        }
+    }
+
+    /// <summary>Refuses a create request that cannot be sent as it is.</summary>
+    public static void Validate(MemoryCreateRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Required(request.UserId, nameof(MemoryCreateRequest), nameof(request.UserId), nameof(request));
+        Required(request.Content, nameof(MemoryCreateRequest), nameof(request.Content), nameof(request));
+        ValidateText(request.UserId, nameof(request));
+        if (request.MemoryType is { } type && type.ToString().Length == 0)
+        {
+            throw new ArgumentException($"{nameof(MemoryCreateRequest)}.{nameof(request.MemoryType)} is an empty value (default(MemoryType)); leave it null for the server's default. Nothing was sent.", nameof(request));
+        }
+
+        Content(request.Content, request.Topics, request.Metadata, nameof(request));
+    }
+
+    /// <summary>Refuses a search that cannot be sent as it is.</summary>
+    public static void Validate(MemorySearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Required(request.Query, nameof(MemorySearchRequest), nameof(request.Query), nameof(request));
+        ValidateText(request.Query, nameof(request));
+        Limit(request.Limit, nameof(MemorySearchRequest), nameof(request));
+        if (request.UserId is not null)
+        {
+            ValidateText(request.UserId, nameof(request));
+        }
+
+        if (request.RetrievalMethod is { } method && method.ToString().Length == 0)
+        {
+            throw new ArgumentException($"{nameof(MemorySearchRequest)}.{nameof(request.RetrievalMethod)} is an empty value (default(RetrievalMethod)); leave it null for the server's default. Nothing was sent.", nameof(request));
+        }
+    }
+
+    /// <summary>Refuses a listing that cannot be sent as it is.</summary>
+    public static void Validate(MemoryListOptions options)
+    {
+        Limit(options.Limit, nameof(MemoryListOptions), nameof(options));
+        foreach (var text in (ReadOnlySpan<string?>)[options.UserId, options.Cursor, options.SortBy])
+        {
+            if (text is not null)
+            {
+                ValidateText(text, nameof(options));
+            }
+        }
+
+        if (options.SortOrder is { } order && !Enum.IsDefined(order))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), order, $"{nameof(MemoryListOptions)}.{nameof(options.SortOrder)} must be Ascending or Descending; nothing was sent.");
+        }
+    }
+
+    /// <summary>Refuses an update that sets nothing, or cannot be sent as it is.</summary>
+    public static void Validate(MemoryUpdateRequest update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        if (update is { UserId: null, Content: null, Topics: null, Metadata: null })
+        {
+            throw new ArgumentException($"The {nameof(MemoryUpdateRequest)} sets nothing: set at least one of {nameof(update.UserId)}, {nameof(update.Content)}, {nameof(update.Topics)} and {nameof(update.Metadata)}. Nothing was sent.", nameof(update));
+        }
+
+        if (update.UserId is not null)
+        {
+            ValidateText(update.UserId, nameof(update));
+        }
+
+        Content(update.Content, update.Topics, update.Metadata, nameof(update));
+    }
+
+    /// <summary>Refuses a replacement that cannot be sent as it is.</summary>
+    public static void Validate(MemoryReplaceRequest replacement)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        Required(replacement.Content, nameof(MemoryReplaceRequest), nameof(replacement.Content), nameof(replacement));
+        if (replacement.UserId is not null)
+        {
+            ValidateText(replacement.UserId, nameof(replacement));
+        }
+
+        Content(replacement.Content, replacement.Topics, replacement.Metadata, nameof(replacement));
     }
 
     /// <summary>Returns the <c>user_id</c> to send: null when none was given.</summary>
@@ -53,8 +204,8 @@ internal static class MemoryArguments
         return workspaceId;
     }
 
-    /// <summary>Refuses text with an unpaired surrogate, which no URL encoding can carry unchanged.</summary>
-    private static void ValidateText(string value, string paramName)
+    /// <summary>Refuses text with an unpaired surrogate, which neither a URL nor JSON in UTF-8 can carry unchanged.</summary>
+    public static void ValidateText(string value, string paramName)
     {
         for (var i = 0; i < value.Length; i++)
         {
