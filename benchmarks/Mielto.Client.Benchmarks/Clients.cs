@@ -66,7 +66,7 @@ public sealed class Clients : IDisposable
     /// <summary>The bare generated Refit interface, with the body read the same way as the raw call.</summary>
     public async Task<MemoryDeleteResponse> RefitAsync(string memoryId)
     {
-        using var response = await _refit.DeleteMemoryAsync(memoryId, null, null, Canned.ApiKey, null, CancellationToken.None);
+        using var response = await _refit.DeleteMemoryAsync(memoryId, null, null, "Bearer " + Canned.ApiKey, null, CancellationToken.None);
         response.EnsureSuccessStatusCode();
         using var stream = await response.Content.ReadAsStreamAsync();
         return (await JsonSerializer.DeserializeAsync(stream, MieltoJsonContext.Default.MemoryDeleteResponse))!;

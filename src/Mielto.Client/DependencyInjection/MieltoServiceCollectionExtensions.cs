@@ -79,7 +79,7 @@ public static class MieltoServiceCollectionExtensions
             Clock(sp)));
         services.TryAddSingleton(sp => new MieltoClient(sp.GetRequiredService<IMemoriesClient>()));
 
-        var builder = services.AddRefitGeneratedClient<IMemoriesApi>(MieltoJsonContext.Default, _ => MieltoHttp.CreateRefitSettings(), HttpClientName);
+        var builder = services.AddRefitGeneratedClient<IMemoriesApi>(MieltoJsonContext.Wire, _ => MieltoHttp.CreateRefitSettings(), HttpClientName);
         builder
             .ConfigureHttpClient((sp, client) => MieltoHttp.Configure(client, Options(sp)))
             .ConfigurePrimaryHttpMessageHandler(MieltoHttp.CreatePrimaryHandler)

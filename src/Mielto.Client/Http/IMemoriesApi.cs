@@ -7,7 +7,7 @@ namespace Mielto.Client.Http;
 /// <see cref="Operations.OperationRunner"/> turns its raw responses into results and typed exceptions.
 /// </summary>
 /// <remarks>
-/// Every operation authenticates with exactly one of <c>bearerKey</c> (<c>Authorization: Bearer</c>) and
+/// Every operation authenticates with exactly one of <c>authorization</c> (<c>Bearer &lt;key&gt;</c>) and
 /// <c>apiKey</c> (<c>X-API-Key</c>), the other being null; a null parameter (a query value, a header) is not
 /// sent. Bodies are serialized into memory first, so that they go out with a <c>Content-Length</c>.
 /// </remarks>
@@ -18,7 +18,7 @@ internal interface IMemoriesApi
     Task<HttpResponseMessage> CreateMemoryAsync(
         [Body(BodySerializationMethod.Serialized, buffered: true)] MemoryCreateRequest body,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Authorize("Bearer")] string? bearerKey,
+        [Header("Authorization")] string? authorization,
         [Header("X-API-Key")] string? apiKey,
         [Property(MieltoResilience.NotIdempotentProperty)] bool notIdempotent,
         CancellationToken cancellationToken);
@@ -29,7 +29,7 @@ internal interface IMemoriesApi
         string memoryId,
         [Query, AliasAs("user_id")] string? userId,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Authorize("Bearer")] string? bearerKey,
+        [Header("Authorization")] string? authorization,
         [Header("X-API-Key")] string? apiKey,
         CancellationToken cancellationToken);
 
@@ -42,7 +42,7 @@ internal interface IMemoriesApi
         [Query, AliasAs("sort_by")] string? sortBy,
         [Query, AliasAs("sort_order")] string? sortOrder,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Authorize("Bearer")] string? bearerKey,
+        [Header("Authorization")] string? authorization,
         [Header("X-API-Key")] string? apiKey,
         CancellationToken cancellationToken);
 
@@ -51,7 +51,7 @@ internal interface IMemoriesApi
     Task<HttpResponseMessage> SearchMemoriesAsync(
         [Body(BodySerializationMethod.Serialized, buffered: true)] MemorySearchRequest body,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Authorize("Bearer")] string? bearerKey,
+        [Header("Authorization")] string? authorization,
         [Header("X-API-Key")] string? apiKey,
         CancellationToken cancellationToken);
 
@@ -61,7 +61,7 @@ internal interface IMemoriesApi
         string memoryId,
         [Body(BodySerializationMethod.Serialized, buffered: true)] MemoryUpdateRequest body,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Authorize("Bearer")] string? bearerKey,
+        [Header("Authorization")] string? authorization,
         [Header("X-API-Key")] string? apiKey,
         CancellationToken cancellationToken);
 
@@ -71,7 +71,7 @@ internal interface IMemoriesApi
         string memoryId,
         [Body(BodySerializationMethod.Serialized, buffered: true)] MemoryReplaceRequest body,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Authorize("Bearer")] string? bearerKey,
+        [Header("Authorization")] string? authorization,
         [Header("X-API-Key")] string? apiKey,
         CancellationToken cancellationToken);
 
@@ -81,7 +81,7 @@ internal interface IMemoriesApi
         string memoryId,
         [Query, AliasAs("user_id")] string? userId,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Authorize("Bearer")] string? bearerKey,
+        [Header("Authorization")] string? authorization,
         [Header("X-API-Key")] string? apiKey,
         CancellationToken cancellationToken);
 }

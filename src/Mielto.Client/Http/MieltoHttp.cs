@@ -39,7 +39,7 @@ internal static class MieltoHttp
     /// <summary>Refit's settings: source-generated JSON, and failures passed through untouched.</summary>
     public static RefitSettings CreateRefitSettings()
     {
-        var settings = RefitSettings.ForJsonContext(MieltoJsonContext.Default);
+        var settings = RefitSettings.ForJsonContext(MieltoJsonContext.Wire);
 
         // The client maps every response and transport failure itself.
         settings.TransportExceptionFactory = (_, exception, _) => exception;

@@ -40,7 +40,7 @@ public class MemoriesClient : IMemoriesClient
             Operation.Create,
             null,
             (Request: request, Workspace: _runner.Workspace(workspaceId)),
-            static (api, a, key, ct) => api.CreateMemoryAsync(a.Request, a.Workspace, key.BearerKey, key.ApiKey, notIdempotent: true, ct),
+            static (api, a, key, ct) => api.CreateMemoryAsync(a.Request, a.Workspace, key.Authorization, key.ApiKey, notIdempotent: true, ct),
             static reply => reply.Json(MieltoJsonContext.Wire.MemoryCreateResponse, ResponseChecks.IsComplete),
             cancellationToken);
     }
@@ -91,7 +91,7 @@ public class MemoriesClient : IMemoriesClient
             Operation.Search,
             null,
             (Request: request, Workspace: _runner.Workspace(workspaceId)),
-            static (api, a, key, ct) => api.SearchMemoriesAsync(a.Request, a.Workspace, key.BearerKey, key.ApiKey, ct),
+            static (api, a, key, ct) => api.SearchMemoriesAsync(a.Request, a.Workspace, key.Authorization, key.ApiKey, ct),
             static reply => reply.Json(MieltoJsonContext.Wire.MemorySearchResponse, ResponseChecks.IsComplete),
             cancellationToken);
     }
@@ -105,7 +105,7 @@ public class MemoriesClient : IMemoriesClient
             Operation.Update,
             memoryId,
             (Id: memoryId, Request: update, Workspace: _runner.Workspace(workspaceId)),
-            static (api, a, key, ct) => api.UpdateMemoryAsync(a.Id, a.Request, a.Workspace, key.BearerKey, key.ApiKey, ct),
+            static (api, a, key, ct) => api.UpdateMemoryAsync(a.Id, a.Request, a.Workspace, key.Authorization, key.ApiKey, ct),
             static reply => reply.Json(MieltoJsonContext.Wire.MemoryUpdateResponse, ResponseChecks.IsComplete),
             cancellationToken);
     }
@@ -119,7 +119,7 @@ public class MemoriesClient : IMemoriesClient
             Operation.Replace,
             memoryId,
             (Id: memoryId, Request: replacement, Workspace: _runner.Workspace(workspaceId)),
-            static (api, a, key, ct) => api.ReplaceMemoryAsync(a.Id, a.Request, a.Workspace, key.BearerKey, key.ApiKey, ct),
+            static (api, a, key, ct) => api.ReplaceMemoryAsync(a.Id, a.Request, a.Workspace, key.Authorization, key.ApiKey, ct),
             static reply => reply.Json(MieltoJsonContext.Wire.MemoryReplaceResponse, ResponseChecks.IsComplete),
             cancellationToken);
     }
@@ -152,7 +152,7 @@ public class MemoriesClient : IMemoriesClient
             Operation.Get,
             memoryId,
             (Id: memoryId, User: userId, Workspace: workspaceId),
-            static (api, a, key, ct) => api.GetMemoryAsync(a.Id, a.User, a.Workspace, key.BearerKey, key.ApiKey, ct),
+            static (api, a, key, ct) => api.GetMemoryAsync(a.Id, a.User, a.Workspace, key.Authorization, key.ApiKey, ct),
             static reply => reply.Json(MieltoJsonContext.Wire.Memory, ResponseChecks.IsComplete),
             cancellationToken);
 
@@ -168,7 +168,7 @@ public class MemoriesClient : IMemoriesClient
                 string.IsNullOrEmpty(a.Options.SortBy) ? null : a.Options.SortBy,
                 a.Options.SortOrder switch { MemorySortOrder.Ascending => "asc", MemorySortOrder.Descending => "desc", _ => null },
                 a.Workspace,
-                key.BearerKey,
+                key.Authorization,
                 key.ApiKey,
                 ct),
             static reply => reply.Json(MieltoJsonContext.Wire.MemoryListWire, ResponseChecks.IsComplete).ToPage(),
@@ -212,7 +212,7 @@ public class MemoriesClient : IMemoriesClient
             Operation.Delete,
             memoryId,
             (Id: memoryId, User: userId, Workspace: workspaceId),
-            static (api, a, key, ct) => api.DeleteMemoryAsync(a.Id, a.User, a.Workspace, key.BearerKey, key.ApiKey, ct),
+            static (api, a, key, ct) => api.DeleteMemoryAsync(a.Id, a.User, a.Workspace, key.Authorization, key.ApiKey, ct),
             ReadDeleted,
             cancellationToken);
 
