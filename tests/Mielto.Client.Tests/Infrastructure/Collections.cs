@@ -23,3 +23,9 @@ public sealed class ClientCollection : ICollectionFixture<WireServer>
 {
     public const string Name = "Client";
 }
+
+[CollectionDefinition(Name)]
+public sealed class PagingCollection : ICollectionFixture<WireServer>
+{
+    public const string Name = "Paging";
+}

@@ -11,7 +11,7 @@ public sealed record OperationCase(
     string Call,
     bool OnMemory,
     string SuccessBody,
-    Func<IMemoriesClient, string?, Task<object?>> Invoke)
+    Func<IMemoriesClient, string?, CancellationToken, Task<object?>> Send)
 {
     /// <summary>A memory as the docs show it, with a naive timestamp as FastAPI writes one.</summary>
     public const string MemoryJson = """{"memory_id":"mem_1","user_id":"user_1","memory":"likes tea","topics":["drinks"],"created_at":"2024-01-02T03:04:05Z","updated_at":"2024-01-02T03:04:06.123456","metadata":{"source":"chat"}}""";
@@ -20,25 +20,28 @@ public sealed record OperationCase(
     [
         new("create", "POST", "/api/v1/memories", "CREATE memory", false,
             $$"""{"memory_id":"mem_1","message":"Memory created successfully","memory":{{MemoryJson}}}""",
-            async (c, w) => await c.CreateAsync(new MemoryCreateRequest { UserId = "user_1", Content = "likes tea" }, w)),
+            async (c, w, ct) => await c.CreateAsync(new MemoryCreateRequest { UserId = "user_1", Content = "likes tea" }, w, ct)),
         new("get", "GET", "/api/v1/memories/mem_1", "GET memory 'mem_1'", true, MemoryJson,
-            async (c, w) => await c.GetAsync("mem_1", workspaceId: w)),
+            async (c, w, ct) => await c.GetAsync("mem_1", workspaceId: w, cancellationToken: ct)),
         new("list", "GET", "/api/v1/memories", "LIST memories", false,
             $$"""{"memories":[{{MemoryJson}}],"total_count":1,"next_cursor":null,"has_more":false}""",
-            async (c, w) => await c.ListAsync(workspaceId: w)),
+            async (c, w, ct) => await c.ListAsync(workspaceId: w, cancellationToken: ct)),
         new("search", "POST", "/api/v1/memories/search", "SEARCH memories", false,
             $$"""{"memories":[{{MemoryJson}}],"total_results":1,"query":"tea","retrieval_method":"agentic"}""",
-            async (c, w) => await c.SearchAsync(new MemorySearchRequest { Query = "tea" }, w)),
+            async (c, w, ct) => await c.SearchAsync(new MemorySearchRequest { Query = "tea" }, w, ct)),
         new("update", "PUT", "/api/v1/memories/mem_1", "UPDATE memory 'mem_1'", true,
             $$"""{"memory_id":"mem_1","message":"Memory updated successfully","memory":{{MemoryJson}}}""",
-            async (c, w) => await c.UpdateAsync("mem_1", new MemoryUpdateRequest { Content = "likes tea" }, w)),
+            async (c, w, ct) => await c.UpdateAsync("mem_1", new MemoryUpdateRequest { Content = "likes tea" }, w, ct)),
         new("replace", "POST", "/api/v1/memories/mem_1/replace", "REPLACE memory 'mem_1'", true,
             $$"""{"memory_id":"mem_1","message":"Memory replaced successfully","old_memory":{{MemoryJson}},"new_memory":{{MemoryJson}}}""",
-            async (c, w) => await c.ReplaceAsync("mem_1", new MemoryReplaceRequest { Content = "likes tea" }, w)),
+            async (c, w, ct) => await c.ReplaceAsync("mem_1", new MemoryReplaceRequest { Content = "likes tea" }, w, ct)),
         new("delete", "DELETE", "/api/v1/memories/mem_1", "DELETE memory 'mem_1'", true,
             """{"memory_id":"mem_1","message":"Memory deleted successfully"}""",
-            async (c, w) => await c.DeleteAsync("mem_1", workspaceId: w)),
+            async (c, w, ct) => await c.DeleteAsync("mem_1", workspaceId: w, cancellationToken: ct)),
     ];
+
+    /// <summary>Calls the operation with valid arguments.</summary>
+    public Task<object?> Invoke(IMemoriesClient client, string? workspaceId) => Send(client, workspaceId, CancellationToken.None);
 
     public static TheoryData<string> Names => [.. All.Select(o => o.Name)];
 
