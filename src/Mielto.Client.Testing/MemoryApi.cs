@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Mielto.Client.Testing;
 
@@ -12,75 +9,183 @@ namespace Mielto.Client.Testing;
 /// </summary>
 internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore store)
 {
-    private const string MemoriesPrefix = "/api/v1/memories/";
-
     /// <summary>Longest memory id or user id accepted; longer input gets a 422 (our choice: the docs give no limit).</summary>
     public const int MaxIdLength = 256;
 
     private readonly HashSet<string> _workspaces = new([options.DefaultWorkspaceId, .. options.AdditionalWorkspaceIds], StringComparer.Ordinal);
+    private readonly MemorySearch _search = new(store);
 
-    public Task HandleAsync(HttpContext context)
+    public Task HandleAsync(HttpContext context, Route route, byte[] body)
     {
-        var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
-        var path = rawTarget.Split('?', 2)[0];
-        if (!path.StartsWith(MemoriesPrefix, StringComparison.Ordinal) || path.Length == MemoriesPrefix.Length || path.IndexOf('/', MemoriesPrefix.Length) >= 0)
+        if (route.Operation is not { } operation)
         {
-            return WriteDetailAsync(context, StatusCodes.Status404NotFound, "Not Found");
-        }
-
-        if (!HttpMethods.IsDelete(context.Request.Method))
-        {
-            return WriteDetailAsync(context, StatusCodes.Status405MethodNotAllowed, "Method Not Allowed");
+            return Answers.DetailAsync(context, route.Status, route.Status == StatusCodes.Status404NotFound ? "Not Found" : "Method Not Allowed");
         }
 
         if (!IsAuthenticated(context.Request))
         {
-            return WriteDetailAsync(context, StatusCodes.Status401Unauthorized, "Invalid or missing API key");
+            return Answers.DetailAsync(context, StatusCodes.Status401Unauthorized, "Invalid or missing API key");
         }
 
         var workspaceId = context.Request.Headers["X-Workspace-Id"].FirstOrDefault() ?? options.DefaultWorkspaceId;
         if (!_workspaces.Contains(workspaceId))
         {
-            return WriteDetailAsync(context, StatusCodes.Status403Forbidden, $"The API key has no access to workspace '{workspaceId}'");
+            return Answers.DetailAsync(context, StatusCodes.Status403Forbidden, $"The API key has no access to workspace '{workspaceId}'");
         }
 
-        var memoryId = Uri.UnescapeDataString(path[MemoriesPrefix.Length..]);
-        var userId = context.Request.Query.TryGetValue("user_id", out var values) ? values.ToString() : null;
-        var errors = Validate(memoryId, userId);
-        if (errors.Count > 0)
+        var call = new Call(context, workspaceId, route.MemoryId!, new Problems());
+        return operation switch
         {
-            return WriteValidationErrorAsync(context, errors);
+            MieltoOperation.Create => CreateAsync(call, body),
+            MieltoOperation.Get => GetAsync(call),
+            MieltoOperation.List => _search.ListAsync(call, options.ListArrayName),
+            MieltoOperation.Search => _search.SearchAsync(call, body),
+            MieltoOperation.Update => UpdateAsync(call, body),
+            MieltoOperation.Replace => ReplaceAsync(call, body),
+            _ => DeleteAsync(call),
+        };
+    }
+
+    private Task CreateAsync(Call call, byte[] body)
+    {
+        string? userId, content, memoryType;
+        List<string>? topics;
+        Dictionary<string, System.Text.Json.JsonElement>? metadata;
+        using (var json = JsonBody.Parse(body, call.Problems))
+        {
+            (userId, content, memoryType) = (json.String("user_id", required: true), json.String("memory", required: true), json.String("memory_type") ?? "user");
+            (topics, metadata) = (json.Strings("topics"), json.Object("metadata"));
         }
 
-        var found = store.RemoveIf(workspaceId, memoryId, memory => Owns(memory, userId));
+        call.Problems.TooLong(userId, ["body", "user_id"]);
+        if (call.Problems.Any)
+        {
+            return Answers.ValidationAsync(call.Context, call.Problems);
+        }
+
+        var now = options.TimeProvider.GetUtcNow();
+        var memory = new TestMemory("mem_" + Guid.NewGuid().ToString("N")[..24], userId!, call.WorkspaceId, content!, topics, metadata, memoryType, now, now);
+        store.Add(memory);
+        return Answers.JsonAsync(call.Context, StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteString("memory_id", memory.MemoryId);
+            writer.WriteString("message", "Memory created successfully");
+            writer.WritePropertyName("memory");
+            Answers.Memory(writer, memory);
+        });
+    }
+
+    private Task GetAsync(Call call)
+    {
+        var userId = call.QueryUserId();
+        if (call.IsInvalid(userId))
+        {
+            return call.InvalidAsync();
+        }
+
+        var memory = store.Find(call.WorkspaceId, call.MemoryId);
+        if (memory is null)
+        {
+            return call.MemoryNotFoundAsync();
+        }
+
+        return Owns(memory, userId)
+            ? Answers.WriteAsync(call.Context, StatusCodes.Status200OK, writer => Answers.Memory(writer, memory))
+            : call.NotOwnerAsync("view");
+    }
+
+    private Task UpdateAsync(Call call, byte[] body)
+    {
+        var (userId, content, topics, metadata) = ReadChange(body, call.Problems, contentRequired: false);
+        return ChangeAsync(call, userId, "update", memory => memory with
+        {
+            Content = content ?? memory.Content,
+            Topics = topics ?? memory.Topics,
+            Metadata = metadata ?? memory.Metadata,
+        }, (writer, old, updated) =>
+        {
+            writer.WriteString("message", "Memory updated successfully");
+            writer.WritePropertyName("memory");
+            Answers.Memory(writer, updated);
+        });
+    }
+
+    private Task ReplaceAsync(Call call, byte[] body)
+    {
+        var (userId, content, topics, metadata) = ReadChange(body, call.Problems, contentRequired: true);
+        return ChangeAsync(call, userId, "replace", memory => memory with { Content = content!, Topics = topics, Metadata = metadata }, (writer, old, replaced) =>
+        {
+            writer.WriteString("message", "Memory replaced successfully");
+            writer.WritePropertyName("old_memory");
+            Answers.Memory(writer, old);
+            writer.WritePropertyName("new_memory");
+            Answers.Memory(writer, replaced);
+        });
+    }
+
+    /// <summary>Reads the body of an update or a replacement: <c>MemoryUpdate</c> and <c>MemoryReplace</c> have the same fields.</summary>
+    private static (string? UserId, string? Content, List<string>? Topics, Dictionary<string, System.Text.Json.JsonElement>? Metadata) ReadChange(byte[] body, Problems problems, bool contentRequired)
+    {
+        using var json = JsonBody.Parse(body, problems);
+        return (json.String("user_id"), json.String("memory", contentRequired), json.Strings("topics"), json.Object("metadata"));
+    }
+
+    /// <summary>Changes a memory its owner may change, keeping its id and creation time and setting <c>updated_at</c>.</summary>
+    private Task ChangeAsync(Call call, string? userId, string verb, Func<TestMemory, TestMemory> change, Action<System.Text.Json.Utf8JsonWriter, TestMemory, TestMemory> writeResult)
+    {
+        if (call.IsInvalid(userId, ["body", "user_id"]))
+        {
+            return call.InvalidAsync();
+        }
+
+        var now = options.TimeProvider.GetUtcNow();
+        TestMemory? changed = null;
+        var found = store.Change(call.WorkspaceId, call.MemoryId, memory => Owns(memory, userId) ? changed = change(memory) with { UpdatedAt = now } : null);
         if (found is null)
         {
-            return WriteDetailAsync(context, StatusCodes.Status404NotFound, "Memory not found");
+            return call.MemoryNotFoundAsync();
         }
 
-        if (!Owns(found, userId))
+        if (changed is null)
         {
-            return WriteDetailAsync(context, StatusCodes.Status403Forbidden, "Only the memory owner can delete this memory");
+            return call.NotOwnerAsync(verb);
         }
 
-        return WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
+        return Answers.JsonAsync(call.Context, StatusCodes.Status200OK, writer =>
         {
-            writer.WriteString("memory_id", memoryId);
+            writer.WriteString("memory_id", changed.MemoryId);
+            writeResult(writer, found, changed);
+        });
+    }
+
+    private Task DeleteAsync(Call call)
+    {
+        var userId = call.QueryUserId();
+        if (call.IsInvalid(userId))
+        {
+            return call.InvalidAsync();
+        }
+
+        var removed = false;
+        var found = store.Change(call.WorkspaceId, call.MemoryId, memory => (removed = Owns(memory, userId)) ? MemoryStore.Removed : null);
+        if (found is null)
+        {
+            return call.MemoryNotFoundAsync();
+        }
+
+        if (!removed)
+        {
+            return call.NotOwnerAsync("delete");
+        }
+
+        return Answers.JsonAsync(call.Context, StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteString("memory_id", call.MemoryId);
             writer.WriteString("message", "Memory deleted successfully");
         });
     }
 
-    /// <summary>Answers with an injected status, in the body shape of the real API.</summary>
-    public static Task WriteInjectedAsync(HttpContext context, int status, TimeSpan? retryAfter)
-    {
-        if (retryAfter is { } wait)
-        {
-            context.Response.Headers.RetryAfter = ((long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        }
-
-        return WriteDetailAsync(context, status, "Injected failure from MieltoTestServer");
-    }
-
+    /// <summary>A memory may be acted on by its owner, or by the key for its whole workspace when no <c>user_id</c> is given.</summary>
     private static bool Owns(TestMemory memory, string? userId) => userId is null || string.Equals(memory.UserId, userId, StringComparison.Ordinal);
 
     private bool IsAuthenticated(HttpRequest request)
@@ -92,63 +197,5 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
             : null;
         return string.Equals(bearer, options.ApiKey, StringComparison.Ordinal)
             || string.Equals(request.Headers["X-API-Key"].FirstOrDefault(), options.ApiKey, StringComparison.Ordinal);
-    }
-
-    private static List<(string[] Location, string Message, string Type)> Validate(string memoryId, string? userId)
-    {
-        var errors = new List<(string[] Location, string Message, string Type)>();
-        if (memoryId.Length > MaxIdLength)
-        {
-            errors.Add((["path", "memory_id"], $"String should have at most {MaxIdLength} characters", "string_too_long"));
-        }
-
-        if (userId?.Length > MaxIdLength)
-        {
-            errors.Add((["query", "user_id"], $"String should have at most {MaxIdLength} characters", "string_too_long"));
-        }
-
-        return errors;
-    }
-
-    private static Task WriteValidationErrorAsync(HttpContext context, List<(string[] Location, string Message, string Type)> errors) =>
-        WriteJsonAsync(context, StatusCodes.Status422UnprocessableEntity, writer =>
-        {
-            writer.WriteStartArray("detail");
-            foreach (var (location, message, type) in errors)
-            {
-                writer.WriteStartObject();
-                writer.WriteStartArray("loc");
-                foreach (var segment in location)
-                {
-                    writer.WriteStringValue(segment);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteString("msg", message);
-                writer.WriteString("type", type);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        });
-
-    private static Task WriteDetailAsync(HttpContext context, int status, string detail) =>
-        WriteJsonAsync(context, status, writer => writer.WriteString("detail", detail));
-
-    private static async Task WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> writeMembers)
-    {
-        using var body = new MemoryStream();
-        var writer = new Utf8JsonWriter(body);
-        await using (writer.ConfigureAwait(false))
-        {
-            writer.WriteStartObject();
-            writeMembers(writer);
-            writer.WriteEndObject();
-        }
-
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -22,8 +22,12 @@ internal sealed class MemoryStore
         }
     }
 
-    /// <summary>Removes the memory when <paramref name="mayDelete"/> allows it; returns what was found, if anything.</summary>
-    public TestMemory? RemoveIf(string workspaceId, string memoryId, Func<TestMemory, bool> mayDelete)
+    /// <summary>
+    /// Replaces the memory with what <paramref name="change"/> makes of it, or removes it when that is
+    /// <see cref="Removed"/>, or leaves it when that is null; returns what was found, if anything. One lock covers
+    /// the look-up and the change, so that concurrent calls see each other whole.
+    /// </summary>
+    public TestMemory? Change(string workspaceId, string memoryId, Func<TestMemory, TestMemory?> change)
     {
         lock (_gate)
         {
@@ -32,12 +36,29 @@ internal sealed class MemoryStore
                 return null;
             }
 
-            if (mayDelete(memory))
+            var changed = change(memory);
+            if (ReferenceEquals(changed, Removed))
             {
                 _memories.Remove((workspaceId, memoryId));
             }
+            else if (changed is not null)
+            {
+                _memories[(workspaceId, memoryId)] = changed;
+            }
 
             return memory;
+        }
+    }
+
+    /// <summary>What a <see cref="Change"/> returns to remove the memory.</summary>
+    public static readonly TestMemory Removed = new(string.Empty, string.Empty, string.Empty, string.Empty, null, null, string.Empty, default, default);
+
+    /// <summary>The memories of one workspace, of one user when <paramref name="userId"/> is given, in no order.</summary>
+    public List<TestMemory> Where(string workspaceId, string? userId)
+    {
+        lock (_gate)
+        {
+            return [.. _memories.Values.Where(m => string.Equals(m.WorkspaceId, workspaceId, StringComparison.Ordinal) && (userId is null || string.Equals(m.UserId, userId, StringComparison.Ordinal)))];
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -74,6 +76,11 @@ public sealed class MieltoTestServer : IAsyncDisposable
             throw new ArgumentException("The stand-in needs an ApiKey and a DefaultWorkspaceId.", nameof(configure));
         }
 
+        if (options.ListArrayName is not ("memories" or "data") || options.TimeProvider is null)
+        {
+            throw new ArgumentException("ListArrayName must be 'memories' or 'data', and TimeProvider set.", nameof(configure));
+        }
+
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1));
@@ -109,14 +116,16 @@ public sealed class MieltoTestServer : IAsyncDisposable
     /// <param name="userId">The user who owns it.</param>
     /// <param name="workspaceId">Its workspace; null for <see cref="DefaultWorkspaceId"/>.</param>
     /// <param name="content">What it says.</param>
-    /// <param name="topics">Its topics.</param>
-    /// <param name="metadata">Its metadata.</param>
+    /// <param name="topics">Its topics; null for none.</param>
+    /// <param name="metadata">Its metadata, any JSON; null for none.</param>
+    /// <param name="createdAt">When it was created (and last changed); null for now, by <see cref="MieltoTestServerOptions.TimeProvider"/>.</param>
     /// <returns>The stored memory.</returns>
-    public TestMemory AddMemory(string memoryId, string userId, string? workspaceId = null, string content = "", IEnumerable<string>? topics = null, IReadOnlyDictionary<string, string>? metadata = null)
+    public TestMemory AddMemory(string memoryId, string userId, string? workspaceId = null, string content = "", IEnumerable<string>? topics = null, IReadOnlyDictionary<string, JsonElement>? metadata = null, DateTimeOffset? createdAt = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(memoryId);
         ArgumentNullException.ThrowIfNull(userId);
-        var memory = new TestMemory(memoryId, userId, workspaceId ?? DefaultWorkspaceId, content, [.. topics ?? []], metadata ?? new Dictionary<string, string>(StringComparer.Ordinal));
+        var at = createdAt ?? _options.TimeProvider.GetUtcNow();
+        var memory = new TestMemory(memoryId, userId, workspaceId ?? DefaultWorkspaceId, content, topics is null ? null : [.. topics], metadata, "user", at, at);
         _store.Add(memory);
         return memory;
     }
@@ -130,16 +139,20 @@ public sealed class MieltoTestServer : IAsyncDisposable
     /// <param name="count">How many requests fail.</param>
     /// <param name="status">The status to answer with, such as 503 or 429.</param>
     /// <param name="retryAfter">A <c>Retry-After</c> to send with it (whole seconds, rounded up).</param>
-    public void FailNext(int count, HttpStatusCode status, TimeSpan? retryAfter = null) => _faults.Add(count, new Fault.Status(status, retryAfter));
+    /// <param name="operation">Only requests to this operation; null for any request.</param>
+    public void FailNext(int count, HttpStatusCode status, TimeSpan? retryAfter = null, MieltoOperation? operation = null) =>
+        _faults.Add(count, new Fault.Status(status, retryAfter), operation);
 
     /// <summary>Holds each of the next <paramref name="count"/> requests for <paramref name="delay"/>, then handles it as usual.</summary>
     /// <param name="count">How many requests are delayed.</param>
     /// <param name="delay">How long each waits.</param>
-    public void DelayNext(int count, TimeSpan delay) => _faults.Add(count, new Fault.Delay(delay));
+    /// <param name="operation">Only requests to this operation; null for any request.</param>
+    public void DelayNext(int count, TimeSpan delay, MieltoOperation? operation = null) => _faults.Add(count, new Fault.Delay(delay), operation);
 
-    /// <summary>Breaks the connection of each of the next <paramref name="count"/> requests without answering.</summary>
+    /// <summary>Breaks the connection of each of the next <paramref name="count"/> requests without answering (the request itself has arrived).</summary>
     /// <param name="count">How many requests are dropped.</param>
-    public void DropNext(int count) => _faults.Add(count, new Fault.Drop());
+    /// <param name="operation">Only requests to this operation; null for any request.</param>
+    public void DropNext(int count, MieltoOperation? operation = null) => _faults.Add(count, new Fault.Drop(), operation);
 
     /// <summary>Forgets every memory, recorded request and queued fault.</summary>
     public void Reset()
@@ -161,12 +174,15 @@ public sealed class MieltoTestServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var receivedAt = DateTimeOffset.UtcNow;
+        var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        var route = Route.Find(context.Request.Method, rawTarget.Split('?', 2)[0]);
+        var body = Array.Empty<byte>();
         var recorded = 0;
         void RecordOnce(int status)
         {
             if (Interlocked.Exchange(ref recorded, 1) == 0)
             {
-                _requests.Enqueue(Record(context, status, receivedAt));
+                _requests.Enqueue(Record(context, rawTarget, status, receivedAt, body, route.Operation));
             }
         }
 
@@ -179,13 +195,14 @@ public sealed class MieltoTestServer : IAsyncDisposable
         });
         try
         {
-            switch (_faults.Next())
+            body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
+            switch (_faults.Next(route.Operation))
             {
                 case Fault.Drop:
                     context.Abort();
                     return;
                 case Fault.Status fail:
-                    await MemoryApi.WriteInjectedAsync(context, (int)fail.Code, fail.RetryAfter).ConfigureAwait(false);
+                    await Answers.InjectedAsync(context, (int)fail.Code, fail.RetryAfter).ConfigureAwait(false);
                     return;
                 case Fault.Delay delay:
                     using (var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token))
@@ -196,7 +213,7 @@ public sealed class MieltoTestServer : IAsyncDisposable
                     break;
             }
 
-            await _api.HandleAsync(context).ConfigureAwait(false);
+            await _api.HandleAsync(context, route, body).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
         {
@@ -209,9 +226,15 @@ public sealed class MieltoTestServer : IAsyncDisposable
         }
     }
 
-    private static RecordedRequest Record(HttpContext context, int status, DateTimeOffset receivedAt)
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
     {
-        var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    private static RecordedRequest Record(HttpContext context, string rawTarget, int status, DateTimeOffset receivedAt, byte[] body, MieltoOperation? operation)
+    {
         var split = rawTarget.IndexOf('?', StringComparison.Ordinal);
         var headers = context.Request.Headers.ToDictionary(
             h => h.Key,
@@ -223,7 +246,9 @@ public sealed class MieltoTestServer : IAsyncDisposable
             split < 0 ? string.Empty : rawTarget[split..],
             headers,
             status,
-            receivedAt);
+            receivedAt,
+            Encoding.UTF8.GetString(body),
+            operation);
     }
 
     private static string Masked(string name, string value) => name.ToUpperInvariant() switch

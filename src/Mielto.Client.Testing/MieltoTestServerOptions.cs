@@ -14,4 +14,13 @@ public sealed class MieltoTestServerOptions
 
     /// <summary>Other workspaces the API key may name in <c>X-Workspace-Id</c>. Any other workspace is refused with 403.</summary>
     public IList<string> AdditionalWorkspaceIds { get; } = new List<string>();
+
+    /// <summary>
+    /// The name of a list page's array: <c>memories</c> (the default), as Mielto's API reference documents it, or
+    /// <c>data</c>, as both official SDKs read it.
+    /// </summary>
+    public string ListArrayName { get; set; } = "memories";
+
+    /// <summary>The clock of <c>created_at</c> and <c>updated_at</c>; a <c>FakeTimeProvider</c> makes them exact. Defaults to the system clock.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -7,10 +7,14 @@ namespace Mielto.Client.Testing;
 /// <param name="Headers">The request headers; the values of <c>Authorization</c> and <c>X-API-Key</c> are masked.</param>
 /// <param name="StatusCode">The status the server answered with; 0 when it broke the connection instead.</param>
 /// <param name="ReceivedAt">When the request arrived.</param>
+/// <param name="Body">The request body as UTF-8 text; empty when there was none.</param>
+/// <param name="Operation">The operation the request addressed; null when it matched no route.</param>
 public sealed record RecordedRequest(
     string Method,
     string RawPath,
     string RawQuery,
     IReadOnlyDictionary<string, string> Headers,
     int StatusCode,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt,
+    string Body,
+    MieltoOperation? Operation);

@@ -167,11 +167,19 @@ public sealed class StandInTests
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _server.ApiKey);
 
         using var unknown = await http.DeleteAsync(new Uri("api/v1/other/x", UriKind.Relative));
-        using var wrongMethod = await http.GetAsync(new Uri("api/v1/memories/x", UriKind.Relative));
+        using var deeper = await http.GetAsync(new Uri("api/v1/memories/x/y", UriKind.Relative));
+        using var patch = await http.PatchAsync(new Uri("api/v1/memories/x", UriKind.Relative), null);
+        using var post = await http.PostAsync(new Uri("api/v1/memories/x", UriKind.Relative), null);
+        using var deleteAll = await http.DeleteAsync(new Uri("api/v1/memories", UriKind.Relative));
+        using var getReplace = await http.GetAsync(new Uri("api/v1/memories/x/replace", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("""{"detail":"Not Found"}""", await unknown.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, deeper.StatusCode);
+        Assert.Equal(
+            [HttpStatusCode.MethodNotAllowed, HttpStatusCode.MethodNotAllowed, HttpStatusCode.MethodNotAllowed, HttpStatusCode.MethodNotAllowed],
+            new[] { patch, post, deleteAll, getReplace }.Select(r => r.StatusCode));
+        Assert.Equal("""{"detail":"Method Not Allowed"}""", await post.Content.ReadAsStringAsync());
     }
 
     [Fact]

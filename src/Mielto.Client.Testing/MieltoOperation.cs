@@ -1,0 +1,26 @@
+namespace Mielto.Client.Testing;
+
+/// <summary>The memory operations the stand-in serves, to aim a fault at one of them or to read the journal.</summary>
+public enum MieltoOperation
+{
+    /// <summary><c>POST /api/v1/memories</c>.</summary>
+    Create,
+
+    /// <summary><c>GET /api/v1/memories/{memory_id}</c>.</summary>
+    Get,
+
+    /// <summary><c>GET /api/v1/memories</c>.</summary>
+    List,
+
+    /// <summary><c>POST /api/v1/memories/search</c>.</summary>
+    Search,
+
+    /// <summary><c>PUT /api/v1/memories/{memory_id}</c>.</summary>
+    Update,
+
+    /// <summary><c>POST /api/v1/memories/{memory_id}/replace</c>.</summary>
+    Replace,
+
+    /// <summary><c>DELETE /api/v1/memories/{memory_id}</c>.</summary>
+    Delete,
+}

@@ -1,0 +1,61 @@
+namespace Mielto.Client.Testing;
+
+/// <summary>Where a request goes, as a FastAPI app routes it: an operation, a memory id, or an error status.</summary>
+/// <param name="Operation">The operation; null when the request matched none.</param>
+/// <param name="MemoryId">The memory id, percent-decoded once from its one path segment.</param>
+/// <param name="Status">404 (no route) or 405 (a route, but not for this method) when <paramref name="Operation"/> is null.</param>
+internal readonly record struct Route(MieltoOperation? Operation, string? MemoryId, int Status)
+{
+    private const string Memories = "/api/v1/memories";
+    private const string MemoryPrefix = Memories + "/";
+
+    private static readonly Route NotFound = new(null, null, 404);
+    private static readonly Route NotAllowed = new(null, null, 405);
+
+    /// <summary>
+    /// Routes <paramref name="rawPath"/> (still escaped) in the order the API declares its routes: the collection,
+    /// <c>search</c>, then a memory and its <c>replace</c>. As in Starlette, a path that matches a route but not its
+    /// method goes on to the next route, and is a 405 only if no route takes both. The <c>chunks</c> and
+    /// <c>profile</c> routes (not served here) come before the memory route, so a GET of those ids is a 404.
+    /// </summary>
+    public static Route Find(string method, string rawPath)
+    {
+        if (rawPath is Memories)
+        {
+            return method switch { "GET" => new(MieltoOperation.List, null, 200), "POST" => new(MieltoOperation.Create, null, 200), _ => NotAllowed };
+        }
+
+        if (!rawPath.StartsWith(MemoryPrefix, StringComparison.Ordinal) || rawPath.Length == MemoryPrefix.Length)
+        {
+            return NotFound;
+        }
+
+        var rest = rawPath[MemoryPrefix.Length..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        if (slash >= 0)
+        {
+            var id = rest[..slash];
+            return rest[(slash + 1)..] is not "replace" || id.Length == 0
+                ? NotFound
+                : method is "POST" ? new(MieltoOperation.Replace, Uri.UnescapeDataString(id), 200) : NotAllowed;
+        }
+
+        if (method is "POST" && rest is "search")
+        {
+            return new(MieltoOperation.Search, null, 200);
+        }
+
+        if (method is "GET" && rest is "chunks" or "profile")
+        {
+            return NotFound;
+        }
+
+        return method switch
+        {
+            "GET" => new(MieltoOperation.Get, Uri.UnescapeDataString(rest), 200),
+            "PUT" => new(MieltoOperation.Update, Uri.UnescapeDataString(rest), 200),
+            "DELETE" => new(MieltoOperation.Delete, Uri.UnescapeDataString(rest), 200),
+            _ => NotAllowed,
+        };
+    }
+}
