@@ -72,7 +72,7 @@ internal sealed class OperationRunner
                 throw failure = ApiErrorFactory.Create(operation, operation.Describe(memoryId), response, body, body.Attempt, _options.ApiKey!, _clock);
             }
 
-            return read(new Reply(operation.Describe(memoryId), memoryId, response, body, _options.ApiKey!));
+            return read(new Reply(operation, memoryId, response, body, _options.ApiKey!));
         }
         catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested)
         {

@@ -8,12 +8,12 @@ namespace Mielto.Client.Operations;
 /// <summary>A successful response of one operation, with its body read, for the operation to turn into its result.</summary>
 internal readonly struct Reply
 {
-    private readonly string _call;
+    private readonly Operation _operation;
     private readonly string _apiKey;
 
-    public Reply(string call, string? memoryId, HttpResponseMessage response, BufferedContent body, string apiKey)
+    public Reply(Operation operation, string? memoryId, HttpResponseMessage response, BufferedContent body, string apiKey)
     {
-        _call = call;
+        _operation = operation;
         _apiKey = apiKey;
         MemoryId = memoryId;
         Response = response;
@@ -52,6 +52,6 @@ internal readonly struct Reply
 
         return result is not null && isComplete(result)
             ? result
-            : throw ApiErrorFactory.UnexpectedBody(_call, Response, Body, type.Type.Name, _apiKey);
+            : throw ApiErrorFactory.UnexpectedBody(_operation.Describe(MemoryId), Response, Body, type.Type.Name, _apiKey);
     }
 }
