@@ -13,6 +13,12 @@ internal static class ApiErrorFactory
     public const int MaxBodyChars = 4096;
 
     private const int MaxSnippetChars = 200;
+
+    /// <summary>
+    /// The most of an error body that is decoded and parsed: far above any real error, and a bound on what a hostile
+    /// body of <see cref="MieltoClientOptions.MaxResponseBytes"/> can cost.
+    /// </summary>
+    private const int MaxErrorBytes = 64 * 1024;
     private const string Redacted = "[REDACTED]";
     private static readonly string[] RequestIdHeaders = ["x-request-id", "request-id", "x-correlation-id"];
 
@@ -27,7 +33,7 @@ internal static class ApiErrorFactory
     public static MieltoApiException Create(Operation operation, string call, HttpResponseMessage response, BufferedContent body, int attempts, string apiKey, TimeProvider timeProvider)
     {
         var status = response.StatusCode;
-        var text = Redact(Encoding.UTF8.GetString(body.Body.Span), apiKey);
+        var text = Redact(Encoding.UTF8.GetString(Prefix(body, MaxErrorBytes + apiKey.Length)), apiKey);
         var parsed = ErrorBody.Parse(text);
         var detail = parsed.Detail is null ? null : Cap(parsed.Detail, MaxBodyChars);
         var responseBody = text.Length == 0 ? null : Cap(text, MaxBodyChars);
@@ -54,7 +60,7 @@ internal static class ApiErrorFactory
     /// <summary>Builds the exception for a success status whose body is not the expected JSON.</summary>
     public static MieltoException UnexpectedBody(string call, HttpResponseMessage response, BufferedContent body, string expected, string apiKey)
     {
-        var snippet = Cap(Redact(Encoding.UTF8.GetString(body.Body.Span), apiKey), MaxSnippetChars);
+        var snippet = Cap(Redact(Encoding.UTF8.GetString(Prefix(body, (MaxSnippetChars * 4) + apiKey.Length)), apiKey), MaxSnippetChars);
         var size = body.Truncated ? $"more than {body.Limit} bytes, where the SDK stops reading ({nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.MaxResponseBytes)})" : $"{body.Body.Length} bytes";
         return new MieltoException(
             $"Mielto answered {call} with {Status(response)}, but the body is not the expected {expected} JSON " +
@@ -139,6 +145,12 @@ internal static class ApiErrorFactory
 
         return null;
     }
+
+    /// <summary>
+    /// The start of a body, for text that keeps less of it than that: callers add the key's length, so that a key
+    /// echoed anywhere in what could be kept is decoded whole, and redacted.
+    /// </summary>
+    private static ReadOnlySpan<byte> Prefix(BufferedContent body, int maxBytes) => body.Body.Span[..Math.Min(body.Body.Length, maxBytes)];
 
     private static string Cap(string text, int maxChars) => text.Length <= maxChars ? text : string.Concat(text.AsSpan(0, maxChars), "…");
 }

@@ -162,8 +162,9 @@ public sealed class HostileNetworkTests(ITestOutputHelper output)
             Assert.Equal(expected, error.GetType());
             Assert.Contains($"{MieltoClientOptions.DefaultMaxResponseBytes} bytes", error.Message);
 
-            // The buffer grows by doubling to the 16 MiB cap (about 32 MiB rented in all the first time), whatever the server sends.
-            Assert.True(allocated < 96L * 1024 * 1024, $"{allocated} bytes allocated");
+            // Whatever the server sends: the body buffers come from the pool (warmed by the first call), and only the
+            // start of an oversized error body is decoded for the exception.
+            Assert.True(allocated < 48L * 1024 * 1024, $"{allocated} bytes allocated");
         }
     }
 

@@ -4,10 +4,11 @@ using Xunit.Abstractions;
 namespace Mielto.Client.Tests.Reliability;
 
 /// <summary>
-/// Property: for any memory id, user id and workspace id, the SDK either refuses the call with an
-/// <see cref="ArgumentException"/> before sending anything (and only for input that truly cannot be sent
-/// unchanged), or the server receives exactly that id as the one path segment after /api/v1/memories/, and
-/// exactly that user_id and X-Workspace-Id. CsCheck shrinks a failure to its smallest case and prints the seed
+/// Property: for any operation on one memory (get, update, replace, delete), memory id, user id and workspace id,
+/// the SDK either refuses the call with an <see cref="ArgumentException"/> before sending anything (and only for
+/// input that truly cannot be sent unchanged, or would reach another route), or the server receives exactly that id
+/// as the one path segment after /api/v1/memories/ (before <c>/replace</c> for a replace), and exactly that
+/// user_id (in the query, or in the body of an update or replace) and X-Workspace-Id. CsCheck shrinks a failure to its smallest case and prints the seed
 /// that replays it (set CsCheck_Seed to replay; MIELTO_PROPERTY_ITERATIONS to run more cases).
 /// </summary>
 public sealed class InputPropertyTests : IDisposable
@@ -25,12 +26,23 @@ public sealed class InputPropertyTests : IDisposable
         Gen.String,
         Gen.String[Gen.Char[' ', '~'], 0, 24],
         Gen.String[Tricky, 0, 12],
-        Gen.OneOf<string>("", " ", "  ", "\t", ".", "..", "...", "./", "../", "%2e", "%2e%2e", "%2F", "a/b", "a/../b", "?user_id=x", "#", "+", "😀", "\ud800", "x\udc00"));
+        Gen.OneOf<string>("", " ", "  ", "\t", ".", "..", "...", "./", "../", "%2e", "%2e%2e", "%2F", "a/b", "a/../b", "?user_id=x", "#", "+", "😀", "\ud800", "x\udc00", "chunks", "profile", "search", "replace"));
+
+    /// <summary>The operations on one memory, by the method each sends.</summary>
+    private static readonly Gen<string> Method = Gen.OneOf("DELETE", "GET", "PUT", "POST");
 
     private static readonly Gen<string?> OptionalText = Text.Null(0.2);
 
     private readonly ITestOutputHelper _output;
-    private readonly RawHttpServer _server = new(exchange => exchange.RespondAsync(200, """{"memory_id":"m","message":"ok"}"""));
+    private const string MemoryJson = """{"memory_id":"m","user_id":"u","memory":"c"}""";
+
+    private readonly RawHttpServer _server = new(exchange => exchange.RespondAsync(200, exchange.Request.Method switch
+    {
+        "GET" => MemoryJson,
+        "PUT" => $$"""{"memory_id":"m","message":"ok","memory":{{MemoryJson}}}""",
+        "POST" => $$"""{"memory_id":"m","message":"ok","old_memory":{{MemoryJson}},"new_memory":{{MemoryJson}}}""",
+        _ => """{"memory_id":"m","message":"ok"}""",
+    }));
     private readonly SdkClient _client;
 
     public InputPropertyTests(ITestOutputHelper output)
@@ -50,14 +62,14 @@ public sealed class InputPropertyTests : IDisposable
     {
         var sent = 0;
         var refused = 0;
-        await Gen.Select(Text, OptionalText, OptionalText).SampleAsync(
-            async (memoryId, userId, workspaceId) =>
+        await Gen.Select(Method, Text, OptionalText, OptionalText).SampleAsync(
+            async (method, memoryId, userId, workspaceId) =>
             {
                 _server.Clear();
-                var expectRefusal = MustBeRefused(memoryId, userId, workspaceId);
+                var expectRefusal = MustBeRefused(method, memoryId, userId, workspaceId);
                 try
                 {
-                    await _client.Memories.DeleteAsync(memoryId, userId, workspaceId);
+                    await CallAsync(method, memoryId, userId, workspaceId);
                 }
                 catch (ArgumentException)
                 {
@@ -68,7 +80,7 @@ public sealed class InputPropertyTests : IDisposable
                 }
 
                 Assert.False(expectRefusal, "sent input that cannot reach the server unchanged");
-                AssertReceivedExactly(Assert.Single(_server.Received), memoryId, userId, workspaceId);
+                AssertReceivedExactly(Assert.Single(_server.Received), method, memoryId, userId, workspaceId);
                 Interlocked.Increment(ref sent);
             },
             writeLine: _output.WriteLine,
@@ -79,9 +91,18 @@ public sealed class InputPropertyTests : IDisposable
         Assert.True(sent > Iterations / 4 && refused > Iterations / 20, $"the generator must exercise both paths ({sent} sent, {refused} refused)");
     }
 
+    private Task CallAsync(string method, string memoryId, string? userId, string? workspaceId) => method switch
+    {
+        "GET" => _client.Memories.GetAsync(memoryId, userId, workspaceId),
+        "PUT" => _client.Memories.UpdateAsync(memoryId, new MemoryUpdateRequest { UserId = userId, Content = "c" }, workspaceId),
+        "POST" => _client.Memories.ReplaceAsync(memoryId, new MemoryReplaceRequest { UserId = userId, Content = "c" }, workspaceId),
+        _ => _client.Memories.DeleteAsync(memoryId, userId, workspaceId),
+    };
+
     /// <summary>The specification of refusal, written independently of the SDK's code.</summary>
-    private static bool MustBeRefused(string memoryId, string? userId, string? workspaceId) =>
+    private static bool MustBeRefused(string method, string memoryId, string? userId, string? workspaceId) =>
         string.IsNullOrWhiteSpace(memoryId) || memoryId is "." or ".."
+        || (method == "GET" && memoryId is "chunks" or "profile")
         || !IsWellFormed(memoryId)
         || (!string.IsNullOrEmpty(userId) && !IsWellFormed(userId))
         || (!string.IsNullOrEmpty(workspaceId) && !IsSendableHeader(workspaceId));
@@ -108,20 +129,33 @@ public sealed class InputPropertyTests : IDisposable
     private static bool IsSendableHeader(string value) =>
         value[0] != ' ' && value[^1] != ' ' && value.All(c => c is >= ' ' and <= '~');
 
-    private static void AssertReceivedExactly(RawRequest request, string memoryId, string? userId, string? workspaceId)
+    private static void AssertReceivedExactly(RawRequest request, string method, string memoryId, string? userId, string? workspaceId)
     {
-        Assert.Equal("DELETE", request.Method);
+        Assert.Equal(method, request.Method);
         var target = request.Target;
         Assert.True(target.All(c => c is > ' ' and <= '~'), $"the request target must be printable ASCII: {target}");
         var queryStart = target.IndexOf('?', StringComparison.Ordinal);
         var path = queryStart < 0 ? target : target[..queryStart];
         Assert.StartsWith(Prefix, path);
         var segment = path[Prefix.Length..];
+        if (method == "POST")
+        {
+            Assert.EndsWith("/replace", segment);
+            segment = segment[..^"/replace".Length];
+        }
+
         Assert.DoesNotContain('/', segment);
         Assert.DoesNotContain('#', target);
         Assert.Equal(memoryId, Uri.UnescapeDataString(segment));
 
-        if (string.IsNullOrEmpty(userId))
+        if (method is "PUT" or "POST")
+        {
+            // An update or replace carries the user in its body, exactly as given; null is left out.
+            Assert.Equal(-1, queryStart);
+            using var body = System.Text.Json.JsonDocument.Parse(request.Body);
+            Assert.Equal(userId, body.RootElement.TryGetProperty("user_id", out var sent) ? sent.GetString() : null);
+        }
+        else if (string.IsNullOrEmpty(userId))
         {
             Assert.Equal(-1, queryStart);
         }

@@ -5,8 +5,8 @@ using System.Text;
 
 namespace Mielto.Client.Tests.Reliability;
 
-/// <summary>A request as its bytes arrived: the request line's target untouched, every header as sent.</summary>
-public sealed record RawRequest(string Method, string Target, IReadOnlyList<KeyValuePair<string, string>> Headers)
+/// <summary>A request as its bytes arrived: the request line's target untouched, every header as sent, its body as UTF-8.</summary>
+public sealed record RawRequest(string Method, string Target, IReadOnlyList<KeyValuePair<string, string>> Headers, string Body = "")
 {
     public string? Header(string name) => Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
@@ -137,14 +137,35 @@ public sealed class RawHttpServer : IDisposable
                 }
 
                 var request = Parse(Encoding.Latin1.GetString(buffer, 0, end));
+                Buffer.BlockCopy(buffer, end + 4, buffer, 0, filled - end - 4);
+                filled -= end + 4;
+
+                // A body with a Content-Length is read whole, so that the next request on the connection starts clean.
+                var length = int.TryParse(request.Header("Content-Length"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var declared) ? declared : 0;
+                if (length > buffer.Length)
+                {
+                    Array.Resize(ref buffer, length);
+                }
+
+                while (filled < length)
+                {
+                    var read = await stream.ReadAsync(buffer.AsMemory(filled), _stopping.Token);
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    filled += read;
+                }
+
+                request = request with { Body = Encoding.UTF8.GetString(buffer, 0, length) };
+                Buffer.BlockCopy(buffer, length, buffer, 0, filled - length);
+                filled -= length;
                 Interlocked.Increment(ref _requests);
                 if (_record)
                 {
                     _received.Enqueue(request);
                 }
-
-                Buffer.BlockCopy(buffer, end + 4, buffer, 0, filled - end - 4);
-                filled -= end + 4;
 
                 var exchange = new RawExchange(request, socket, stream, _stopping.Token);
                 await _respond(exchange);

@@ -6,7 +6,7 @@ namespace Mielto.Client.Tests.Reliability;
 
 /// <summary>
 /// Property: whatever a server answers (arbitrary bytes, truncated or wrongly shaped JSON, huge bodies, wrong
-/// content types, on every status the SDK handles), a delete ends promptly in either the typed result or a
+/// content types, on every status the SDK handles), every operation ends promptly in either its typed result or a
 /// <see cref="MieltoException"/> subtype with a useful message: never a NullReferenceException, JsonException,
 /// InvalidOperationException, or a hang.
 /// </summary>
@@ -18,9 +18,14 @@ public sealed class ResponseFuzzTests : IDisposable
 
     private static readonly Gen<string?> ContentType = Gen.OneOf<string?>("application/json", "application/json; charset=utf-8", "text/html", "text/plain", "application/octet-stream", "application/problem+json", null);
 
+    private static readonly Gen<Infrastructure.OperationCase> Operation = Gen.OneOf([.. Infrastructure.OperationCase.All.Select(Gen.Const)]);
+
     private static readonly string[] ValidBodies =
     [
-        """{"memory_id":"mem_1","message":"Memory deleted successfully"}""",
+        .. Infrastructure.OperationCase.All.Select(o => o.SuccessBody),
+        """{"memories":[{"memory_id":"m","user_id":"u","memory":"c","created_at":"2024-13-45T99:00:00","metadata":[]}],"has_more":true,"next_cursor":5}""",
+        """{"data":[{"memory_id":"m","user_id":"u","memory":"c","topics":[null,1]}],"total_count":"1"}""",
+        """{"memory_id":"m","message":"ok","memory":null,"old_memory":{},"new_memory":{"memory_id":"m"}}""",
         """{"detail":"Memory not found","error_code":"NOT_FOUND"}""",
         """{"detail":[{"loc":["path","memory_id",0],"msg":"bad","type":"value_error","ctx":{"x":1},"input":null,"url":"u"}]}""",
         """{"detail":"Limit","error_code":"CREDIT_LIMIT_EXCEEDED"}""",
@@ -47,6 +52,9 @@ public sealed class ResponseFuzzTests : IDisposable
         {
             o.MaxRetries = 0;
             o.Timeout = TimeSpan.FromSeconds(5);
+
+            // Below the largest bodies generated, so that the cap is exercised too.
+            o.MaxResponseBytes = 256 * 1024;
         });
     }
 
@@ -60,24 +68,23 @@ public sealed class ResponseFuzzTests : IDisposable
     public async Task Any_response_ends_in_the_result_or_a_MieltoException()
     {
         var outcomes = new Dictionary<string, int>();
-        await Gen.Select(Status, ContentType, Body).SampleAsync(
-            async (status, contentType, body) =>
+        await Gen.Select(Operation, Status, ContentType, Body).SampleAsync(
+            async (operation, status, contentType, body) =>
             {
                 // A 204 has no body by definition; sending one would corrupt the connection, not the response.
                 _next = (status, contentType, status == 204 ? [] : body);
                 string outcome;
                 try
                 {
-                    var result = await _client.Memories.DeleteAsync("mem_1").WaitAsync(TimeSpan.FromSeconds(10));
+                    var result = await operation.Invoke(_client.Memories, null).WaitAsync(TimeSpan.FromSeconds(10));
                     Assert.InRange(status, 200, 299);
-                    Assert.NotNull(result.MemoryId);
-                    Assert.NotNull(result.Message);
-                    outcome = nameof(MemoryDeleteResponse);
+                    AssertComplete(result);
+                    outcome = "result";
                 }
                 catch (MieltoException error)
                 {
                     Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message);
-                    Assert.Contains("DELETE memory 'mem_1'", error.Message);
+                    Assert.Contains(operation.Call, error.Message);
                     Assert.True(error.Message.Length < 2000, "the message stays readable");
                     if (error is MieltoApiException api)
                     {
@@ -100,9 +107,43 @@ public sealed class ResponseFuzzTests : IDisposable
             writeLine: _output.WriteLine,
             iter: Iterations,
             threads: 1,
-            print: t => $"status {t.Item1}, content type {t.Item2 ?? "none"}, {t.Item3.Length} bytes: {Encoding.UTF8.GetString(t.Item3.AsSpan(0, Math.Min(200, t.Item3.Length)))}");
+            print: t => $"{t.Item1.Name}: status {t.Item2}, content type {t.Item3 ?? "none"}, {t.Item4.Length} bytes: {Encoding.UTF8.GetString(t.Item4.AsSpan(0, Math.Min(200, t.Item4.Length)))}");
 
         _output.WriteLine($"{Iterations} responses: " + string.Join(", ", outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Value} {o.Key}")));
-        Assert.True(outcomes.GetValueOrDefault(nameof(MemoryDeleteResponse)) > 0 && outcomes.GetValueOrDefault(nameof(MieltoException)) > 0);
+        Assert.True(outcomes.GetValueOrDefault("result") > 0 && outcomes.GetValueOrDefault(nameof(MieltoException)) > 0);
+    }
+
+    /// <summary>A result never hands its caller a null where the model promises a value.</summary>
+    private static void AssertComplete(object? result)
+    {
+        static void Complete(Memory memory) => Assert.True(memory is { MemoryId: not null, UserId: not null, Content: not null });
+        switch (result)
+        {
+            case MemoryDeleteResponse deleted:
+                Assert.True(deleted is { MemoryId: not null, Message: not null });
+                break;
+            case Memory memory:
+                Complete(memory);
+                break;
+            case MemoryCreateResponse created:
+                Complete(created.Memory);
+                break;
+            case MemoryUpdateResponse updated:
+                Complete(updated.Memory);
+                break;
+            case MemoryReplaceResponse replaced:
+                Complete(replaced.OldMemory);
+                Complete(replaced.NewMemory);
+                break;
+            case MemoryPage page:
+                Assert.All(page.Memories, Complete);
+                break;
+            case MemorySearchResponse found:
+                Assert.All(found.Memories, Complete);
+                break;
+            default:
+                Assert.Fail($"unexpected result {result}");
+                break;
+        }
     }
 }
