@@ -10,19 +10,57 @@ internal sealed class DemoRunner(IMemoriesClient memories, MieltoTestServer stan
     {
         output.WriteLine($"Running against the embedded Mielto stand-in at {standIn.BaseAddress} (no API key is configured).");
         output.WriteLine("To use the real API, set an API key (environment variable MIELTO__APIKEY, or");
-        output.WriteLine("`dotnet user-secrets set Mielto:ApiKey <key> --project samples/Mielto.Client.Sample`) and run `delete <memoryId>`.");
+        output.WriteLine("`dotnet user-secrets set Mielto:ApiKey <key> --project samples/Mielto.Client.Sample`) and run a command such as `list`; see --help.");
         output.WriteLine();
 
-        await Step("1. Delete a memory with DeleteAsync", DeleteAsync, cancellationToken);
-        await Step("2. Delete the same memory again", DeleteAgainAsync, cancellationToken);
-        await Step("3. DeleteIfExistsAsync on a memory that is already gone", DeleteIfExistsAsync, cancellationToken);
-        await Step("4. Delete another user's memory", DeleteOthersAsync, cancellationToken);
-        await Step("5. A transient 503, retried by the SDK", DeleteThroughRetryAsync, cancellationToken);
-        await Step("6. A validation error", DeleteInvalidAsync, cancellationToken);
+        await Step("1. Create a memory with CreateAsync", CreateAsync, cancellationToken);
+        await Step("2. Search Ada's memories with SearchAsync", SearchAsync, cancellationToken);
+        await Step("3. Change its topics with UpdateAsync (only what is set is sent)", UpdateAsync, cancellationToken);
+        await Step("4. List Ada's memories, every page, with ListAllAsync", ListAsync, cancellationToken);
+        await Step("5. Delete a memory with DeleteAsync", DeleteAsync, cancellationToken);
+        await Step("6. Delete the same memory again", DeleteAgainAsync, cancellationToken);
+        await Step("7. DeleteIfExistsAsync on a memory that is already gone", DeleteIfExistsAsync, cancellationToken);
+        await Step("8. Delete another user's memory", DeleteOthersAsync, cancellationToken);
+        await Step("9. A transient 503, retried by the SDK", DeleteThroughRetryAsync, cancellationToken);
+        await Step("10. A validation error", DeleteInvalidAsync, cancellationToken);
 
         output.WriteLine();
         output.WriteLine($"Left in the stand-in: {string.Join(", ", standIn.Memories.Select(m => m.MemoryId))}.");
         return ExitCodes.Success;
+    }
+
+    private string? _created;
+
+    private async Task<string> CreateAsync(CancellationToken cancellationToken)
+    {
+        var created = await memories.CreateAsync(
+            new MemoryCreateRequest { UserId = DemoData.Ada, Content = "Ada takes her tea without sugar", Topics = ["drinks"] },
+            cancellationToken: cancellationToken);
+        _created = created.MemoryId;
+        return $"created {created.MemoryId} at {created.Memory.CreatedAt:yyyy-MM-dd HH:mm:ss}Z";
+    }
+
+    private async Task<string> SearchAsync(CancellationToken cancellationToken)
+    {
+        var found = await memories.SearchAsync(new MemorySearchRequest { Query = "tea", UserId = DemoData.Ada, Limit = 5 }, cancellationToken: cancellationToken);
+        return $"{found.TotalResults} found for \"tea\": {string.Join(", ", found.Memories.Select(m => m.MemoryId))}";
+    }
+
+    private async Task<string> UpdateAsync(CancellationToken cancellationToken)
+    {
+        var updated = await memories.UpdateAsync(_created!, new MemoryUpdateRequest { UserId = DemoData.Ada, Topics = ["drinks", "preferences"] }, cancellationToken: cancellationToken);
+        return $"topics of {updated.MemoryId} now {string.Join(", ", updated.Memory.Topics ?? [])}; content unchanged: \"{updated.Memory.Content}\"";
+    }
+
+    private async Task<string> ListAsync(CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await foreach (var memory in memories.ListAllAsync(new MemoryListOptions { UserId = DemoData.Ada, Limit = 2, SortBy = "memory_id", SortOrder = MemorySortOrder.Ascending }, cancellationToken: cancellationToken))
+        {
+            ids.Add(memory.MemoryId);
+        }
+
+        return $"{ids.Count} memories in pages of 2: {string.Join(", ", ids)}";
     }
 
     private async Task<string> DeleteAsync(CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ internal static class ExitCodes
 
     public const string Help = """
         Exit codes (the highest that applies):
-          0    every memory deleted (or already absent, with --if-exists)
+          0    success (for delete: every memory deleted, or already absent with --if-exists)
           1    usage or configuration error
           2    a memory was not found
           3    Mielto refused the input (422 validation, other 4xx, or an invalid id)
@@ -24,7 +24,7 @@ internal static class ExitCodes
           130  cancelled (Ctrl+C)
         """;
 
-    /// <summary>The exit code for a failed delete.</summary>
+    /// <summary>The exit code for a failed call.</summary>
     public static int For(Exception error) => error switch
     {
         MemoryNotFoundException => NotFound,

@@ -8,7 +8,7 @@ using Mielto.Client.Testing;
 
 namespace Mielto.Client.Sample;
 
-/// <summary>The command line: a guided demo by default, and <c>delete</c> for real work.</summary>
+/// <summary>The command line: a guided demo by default, and a command per memory operation for real work.</summary>
 internal static class MieltoCli
 {
     private const string ApiKeyKey = "Mielto:ApiKey";
@@ -33,7 +33,7 @@ internal static class MieltoCli
     public static RootCommand Build(CliEnvironment environment)
     {
         var root = new RootCommand($"""
-            Deletes Mielto memories with the Mielto.Client SDK.
+            Creates, reads, lists, searches, updates, replaces and deletes Mielto memories with the Mielto.Client SDK.
             With no API key configured and no command, runs a guided demo against an embedded stand-in of the API.
             Configuration: appsettings.json, environment variables (MIELTO__APIKEY, MIELTO__BASEADDRESS, MIELTO__WORKSPACEID), user secrets and the options below.
 
@@ -41,8 +41,14 @@ internal static class MieltoCli
             """)
         {
             Options = { ApiKeyOption, BaseAddressOption, VerboseOption },
-            Subcommands = { BuildDemo(environment), BuildDelete(environment) },
         };
+        root.Subcommands.Add(BuildDemo(environment));
+        foreach (var command in MemoryCommands.Build(environment, (parse, standIn, body, token) => WithMemoriesAsync(parse, environment, standIn, body, token)))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        root.Subcommands.Add(BuildDelete(environment));
         root.SetAction(async (parse, token) =>
         {
             using var probe = CreateHost(parse, environment, standIn: null);
@@ -51,7 +57,7 @@ internal static class MieltoCli
                 return await RunDemoAsync(parse, environment, token);
             }
 
-            environment.Error.WriteLine("An API key is configured, so the demo does not run against the real API. Use `delete <memoryId>`, or `demo` for the stand-in; see --help.");
+            environment.Error.WriteLine("An API key is configured, so the demo does not run against the real API. Use a command such as `list` or `delete <memoryId>`, or `demo` for the stand-in; see --help.");
             return ExitCodes.Usage;
         });
         return root;
@@ -100,23 +106,27 @@ internal static class MieltoCli
                 return ExitCodes.Usage;
             }
 
-            await using var server = parse.GetValue(standIn) ? await StartStandInAsync(token) : null;
-            using var host = CreateHost(parse, environment, server);
-            if (server is null && string.IsNullOrEmpty(host.Services.GetRequiredService<IConfiguration>()[ApiKeyKey]))
-            {
-                environment.Error.WriteLine("No API key is configured: set MIELTO__APIKEY (or user secrets, or --api-key), or pass --stand-in.");
-                return ExitCodes.AuthOrPermission;
-            }
-
-            if (!TryGetMemories(host, environment, out var memories))
-            {
-                return ExitCodes.Usage;
-            }
-
             var request = new DeleteRequest(memoryIds, parse.GetValue(userId), parse.GetValue(workspaceId), parse.GetValue(ifExists), parse.GetValue(parallel), parse.GetValue(json));
-            return await new DeleteRunner(memories, environment).RunAsync(request, token);
+            return await WithMemoriesAsync(parse, environment, parse.GetValue(standIn), (memories, cancel) => new DeleteRunner(memories, environment).RunAsync(request, cancel), token);
         });
         return delete;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> with the SDK client that the configuration and command line give, or one pointed
+    /// at the embedded stand-in; refuses to run against the real API without a key.
+    /// </summary>
+    private static async Task<int> WithMemoriesAsync(ParseResult parse, CliEnvironment environment, bool standIn, Func<IMemoriesClient, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        await using var server = standIn ? await StartStandInAsync(cancellationToken) : null;
+        using var host = CreateHost(parse, environment, server);
+        if (server is null && string.IsNullOrEmpty(host.Services.GetRequiredService<IConfiguration>()[ApiKeyKey]))
+        {
+            environment.Error.WriteLine("No API key is configured: set MIELTO__APIKEY (or user secrets, or --api-key), or pass --stand-in.");
+            return ExitCodes.AuthOrPermission;
+        }
+
+        return TryGetMemories(host, environment, out var memories) ? await body(memories, cancellationToken) : ExitCodes.Usage;
     }
 
     private static async Task<int> RunDemoAsync(ParseResult parse, CliEnvironment environment, CancellationToken cancellationToken)

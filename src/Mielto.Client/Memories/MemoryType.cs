@@ -15,7 +15,7 @@ namespace Mielto.Client;
 /// MemoryType other = "session";
 /// </code>
 /// </example>
-[JsonConverter(typeof(ExtensibleValueConverter<MemoryType>))]
+[JsonConverter(typeof(ExtensibleValueJsonConverter))]
 public readonly struct MemoryType : IEquatable<MemoryType>, IExtensibleValue<MemoryType>
 {
     private readonly string? _value;

@@ -15,7 +15,7 @@ namespace Mielto.Client;
 /// RetrievalMethod other = "my_method";
 /// </code>
 /// </example>
-[JsonConverter(typeof(ExtensibleValueConverter<RetrievalMethod>))]
+[JsonConverter(typeof(ExtensibleValueJsonConverter))]
 public readonly struct RetrievalMethod : IEquatable<RetrievalMethod>, IExtensibleValue<RetrievalMethod>
 {
     private readonly string? _value;

@@ -46,6 +46,10 @@ public sealed class SampleTests
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("Running against the embedded Mielto stand-in at http://127.0.0.1:", run.Out);
         Assert.Contains("MIELTO__APIKEY", run.Out);
+        Assert.Matches(@"1\. Create a memory with CreateAsync\s+-> created mem_\w+ at ", run.Out);
+        Assert.Matches(@"-> 2 found for ""tea"": mem_\w+, mem_tea", run.Out);
+        Assert.Contains("now drinks, preferences; content unchanged: \"Ada takes her tea without sugar\"", run.Out);
+        Assert.Contains("-> 4 memories in pages of 2: ", run.Out);
         Assert.Contains("-> deleted mem_tea: \"Memory deleted successfully\"", run.Out);
         Assert.Contains("-> MemoryNotFoundException (404): \"Memory not found\", handled", run.Out);
         Assert.Contains("-> returned false", run.Out);
@@ -61,7 +65,7 @@ public sealed class SampleTests
         var run = await RunAsync([], configuration: new() { ["Mielto:ApiKey"] = "mk_live_x" });
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Contains("Use `delete <memoryId>`", run.Error);
+        Assert.Contains("`delete <memoryId>`", run.Error);
     }
 
     [Fact]
