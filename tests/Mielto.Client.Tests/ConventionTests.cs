@@ -62,7 +62,11 @@ public sealed class ConventionTests
         Assert.True(typeof(IMemoriesClient).IsInterface);
         Assert.All(typeof(MemoriesClient).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly), m => Assert.True(m.IsVirtual, m.Name));
         Assert.True(typeof(MieltoClient).GetProperty(nameof(MieltoClient.Memories))!.GetMethod!.IsVirtual);
-        foreach (var model in new[] { typeof(MemoryDeleteResponse), typeof(MieltoValidationError), typeof(Mielto.Client.Testing.TestMemory), typeof(Mielto.Client.Testing.RecordedRequest) })
+        var models = Sdk.GetExportedTypes().Where(t => t.GetMethod("<Clone>$") is not null)
+            .Concat([typeof(Mielto.Client.Testing.TestMemory), typeof(Mielto.Client.Testing.RecordedRequest)]).ToList();
+        Assert.Contains(typeof(Memory), models);
+        Assert.True(models.Count >= 14, string.Join(", ", models.Select(m => m.Name)));
+        foreach (var model in models)
         {
             Assert.True(model.IsSealed, model.Name);
             Assert.All(model.GetProperties(), p => Assert.True(p.SetMethod is null || p.SetMethod.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.Name == "IsExternalInit"), $"{model.Name}.{p.Name}"));
