@@ -198,6 +198,32 @@ public sealed class ClientTests(WireServer wire) : WireTest(wire)
     }
 
     [Fact]
+    public async Task A_call_on_the_collection_is_logged_with_its_resource()
+    {
+        Respond(200, Infrastructure.OperationCase.Named("list").SuccessBody);
+
+        await Client().ListAsync();
+
+        var line = Assert.Single(Logs.Entries, e => e.Category == "Mielto.Client.MemoriesClient");
+        Assert.StartsWith("Mielto LIST memories: 200 after 1 attempt(s) in ", line.Text);
+    }
+
+    [Fact]
+    public async Task The_api_key_sent_as_X_API_Key_appears_in_no_exception_or_log_line()
+    {
+        var client = Services(o => o.ApiKeyHeader = MieltoApiKeyHeader.XApiKey, http: b => b.AddDefaultLogger()).GetRequiredService<IMemoriesClient>();
+        Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(401)
+            .WithHeader("Content-Type", "application/json").WithBody($$"""{"detail":"bad key {{ApiKey}}"}"""));
+
+        var error = await Assert.ThrowsAsync<MieltoAuthenticationException>(() => client.SearchAsync(new MemorySearchRequest { Query = "q" }));
+
+        Assert.Equal(ApiKey, Assert.Single(Wire.Requests).Header("X-API-Key"));
+        Assert.DoesNotContain(ApiKey, error.ToString());
+        Assert.Contains(Logs.Entries, e => e.Text.Contains("X-API-Key", StringComparison.OrdinalIgnoreCase));
+        Assert.All(Logs.Entries, e => Assert.DoesNotContain(ApiKey, e.Text));
+    }
+
+    [Fact]
     public async Task The_api_key_appears_in_no_exception_or_log_line_on_any_failure_path()
     {
         var failures = new List<Exception>();

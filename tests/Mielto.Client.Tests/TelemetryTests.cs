@@ -98,6 +98,24 @@ public sealed class TelemetryTests : WireTest
         Assert.Single(_activities, a => a.Source.Name == "System.Net.Http" && a.ParentSpanId == span.SpanId);
     }
 
+    [Theory]
+    [MemberData(nameof(Infrastructure.OperationCase.Names), MemberType = typeof(Infrastructure.OperationCase))]
+    public async Task Every_operation_is_one_client_span_named_after_it(string name)
+    {
+        var operation = Infrastructure.OperationCase.Named(name);
+        using var test = StartTest();
+        Respond(200, operation.SuccessBody);
+
+        await operation.Invoke(Client(), null);
+
+        var span = Assert.Single(_activities, a => a.Source.Name == MieltoTelemetry.SourceName && a.TraceId == test.TraceId);
+        Assert.Equal("Mielto " + operation.Call.Split(' ')[0] + " " + operation.Call.Split(' ')[1], span.DisplayName);
+        Assert.Equal(name, span.GetTagItem("mielto.operation"));
+        Assert.Equal(operation.Method, span.GetTagItem("http.request.method"));
+        Assert.Equal(operation.OnMemory ? "mem_1" : null, span.GetTagItem("mielto.memory.id"));
+        Assert.Equal(200, span.GetTagItem("http.response.status_code"));
+    }
+
     [Fact]
     public async Task A_retried_failure_marks_the_span_counts_the_retries_and_records_the_duration()
     {
