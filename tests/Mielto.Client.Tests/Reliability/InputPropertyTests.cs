@@ -107,24 +107,7 @@ public sealed class InputPropertyTests : IDisposable
         || (!string.IsNullOrEmpty(userId) && !IsWellFormed(userId))
         || (!string.IsNullOrEmpty(workspaceId) && !IsSendableHeader(workspaceId));
 
-    private static bool IsWellFormed(string text) => !HasUnpairedSurrogate(text);
-
-    private static bool HasUnpairedSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsWellFormed(string text) => !TextRules.HasUnpairedSurrogate(text);
 
     private static bool IsSendableHeader(string value) =>
         value[0] != ' ' && value[^1] != ' ' && value.All(c => c is >= ' ' and <= '~');

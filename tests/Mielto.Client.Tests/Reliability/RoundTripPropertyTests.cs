@@ -20,7 +20,7 @@ public sealed class RoundTripPropertyTests : IAsyncLifetime
 
     /// <summary>Text a JSON string can carry unchanged: no unpaired surrogate.</summary>
     private static readonly Gen<string> WellFormed = Gen.OneOf<string>(Gen.String, Gen.String[Tricky, 0, 16], Gen.OneOf<string>("", "😀", "a\u0000b"))
-        .Where(t => !HasUnpairedSurrogate(t));
+        .Where(t => !TextRules.HasUnpairedSurrogate(t));
 
     /// <summary>Mostly well-formed text, and now and then text with an unpaired surrogate, which must be refused.</summary>
     private static readonly Gen<string> Text = Gen.Frequency(
@@ -70,7 +70,7 @@ public sealed class RoundTripPropertyTests : IAsyncLifetime
             async (userId, content, topics, metadata) =>
             {
                 var request = new MemoryCreateRequest { UserId = userId, Content = content, Topics = topics, Metadata = metadata };
-                var sendable = !HasUnpairedSurrogate(userId) && !HasUnpairedSurrogate(content) && (topics ?? []).All(t => !HasUnpairedSurrogate(t));
+                var sendable = !TextRules.HasUnpairedSurrogate(userId) && !TextRules.HasUnpairedSurrogate(content) && (topics ?? []).All(t => !TextRules.HasUnpairedSurrogate(t));
                 var before = _server.Requests.Count;
                 MemoryCreateResponse created;
                 try
@@ -155,22 +155,5 @@ public sealed class RoundTripPropertyTests : IAsyncLifetime
 
                 break;
         }
-    }
-
-    private static bool HasUnpairedSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -18,18 +18,8 @@ public sealed class SampleOperationTests
         _server.Reset();
     }
 
-    private sealed record Run(int ExitCode, string Out, string Error);
-
-    private async Task<Run> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var settings = new Dictionary<string, string?> { ["Mielto:ApiKey"] = string.Empty, ["Mielto:RetryDelay"] = "00:00:00.001" };
-        var exitCode = await MieltoCli.RunAsync(
-            [args[0], "--base-address", _server.BaseAddress.ToString(), "--api-key", _server.ApiKey, .. args[1..]],
-            new CliEnvironment(output, error, new StringReader(string.Empty), IsTerminal: false, settings));
-        return new Run(exitCode, output.ToString(), error.ToString());
-    }
+    private Task<SampleRun> RunAsync(params string[] args) =>
+        SampleRun.RunAsync([args[0], "--base-address", _server.BaseAddress.ToString(), "--api-key", _server.ApiKey, .. args[1..]]);
 
     [Fact]
     public async Task Create_creates_the_memory_and_shows_it()

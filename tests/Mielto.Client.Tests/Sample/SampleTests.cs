@@ -18,30 +18,13 @@ public sealed class SampleTests
         _server.Reset();
     }
 
-    private sealed record Run(int ExitCode, string Out, string Error);
-
-    /// <summary>Runs the tool with no API key from the machine's environment, only what the test gives.</summary>
-    private static async Task<Run> RunAsync(string[] args, string input = "", Dictionary<string, string?>? configuration = null, CancellationToken cancellationToken = default)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var settings = new Dictionary<string, string?> { ["Mielto:ApiKey"] = string.Empty, ["Mielto:RetryDelay"] = "00:00:00.001" };
-        foreach (var (key, value) in configuration ?? [])
-        {
-            settings[key] = value;
-        }
-
-        var exitCode = await MieltoCli.RunAsync(args, new CliEnvironment(output, error, new StringReader(input), IsTerminal: false, settings), cancellationToken);
-        return new Run(exitCode, output.ToString(), error.ToString());
-    }
-
-    private Task<Run> DeleteAsync(params string[] args) =>
-        RunAsync(["delete", "--base-address", _server.BaseAddress.ToString(), "--api-key", _server.ApiKey, .. args]);
+    private Task<SampleRun> DeleteAsync(params string[] args) =>
+        SampleRun.RunAsync(["delete", "--base-address", _server.BaseAddress.ToString(), "--api-key", _server.ApiKey, .. args]);
 
     [Fact]
     public async Task Without_an_api_key_or_arguments_it_walks_through_the_demo_against_the_stand_in()
     {
-        var run = await RunAsync([]);
+        var run = await SampleRun.RunAsync([]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("Running against the embedded Mielto stand-in at http://127.0.0.1:", run.Out);
@@ -62,7 +45,7 @@ public sealed class SampleTests
     [Fact]
     public async Task With_an_api_key_and_no_command_it_refuses_to_run_the_demo()
     {
-        var run = await RunAsync([], configuration: new() { ["Mielto:ApiKey"] = "mk_live_x" });
+        var run = await SampleRun.RunAsync([], configuration: new() { ["Mielto:ApiKey"] = "mk_live_x" });
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("`delete <memoryId>`", run.Error);
@@ -128,7 +111,7 @@ public sealed class SampleTests
         }
 
         var run = scenario == "wrong-key"
-            ? await RunAsync(["delete", "--base-address", _server.BaseAddress.ToString(), "--api-key", "mk_wrong", "mem_1"])
+            ? await SampleRun.RunAsync(["delete", "--base-address", _server.BaseAddress.ToString(), "--api-key", "mk_wrong", "mem_1"])
             : await DeleteAsync(args);
 
         Assert.Equal(exitCode, run.ExitCode);
@@ -156,7 +139,7 @@ public sealed class SampleTests
         try
         {
             var fromFile = await DeleteAsync("--from-file", file);
-            var fromStdin = await RunAsync(["delete", "--base-address", _server.BaseAddress.ToString(), "--api-key", _server.ApiKey, "--from-file", "-"], input: "mem_c\n");
+            var fromStdin = await SampleRun.RunAsync(["delete", "--base-address", _server.BaseAddress.ToString(), "--api-key", _server.ApiKey, "--from-file", "-"], input: "mem_c\n");
 
             Assert.Equal((0, 0), (fromFile.ExitCode, fromStdin.ExitCode));
             Assert.Empty(_server.Memories);
@@ -185,7 +168,7 @@ public sealed class SampleTests
     [Fact]
     public async Task Delete_runs_against_the_embedded_stand_in_on_request()
     {
-        var run = await RunAsync(["delete", "--stand-in", "mem_tea", "mem_paris", "--user-id", "user_ada"]);
+        var run = await SampleRun.RunAsync(["delete", "--stand-in", "mem_tea", "mem_paris", "--user-id", "user_ada"]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Summary: 2 deleted", run.Out);
@@ -197,7 +180,7 @@ public sealed class SampleTests
     [InlineData(new[] { "delete", "--base-address", "http://api.mielto.com/", "--api-key", "k", "x" }, "MieltoClientOptions.BaseAddress must use https")]
     public async Task Delete_reports_usage_and_configuration_errors_with_exit_code_1(string[] args, string expectedError)
     {
-        var run = await RunAsync(args);
+        var run = await SampleRun.RunAsync(args);
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains(expectedError, run.Error);
@@ -206,7 +189,7 @@ public sealed class SampleTests
     [Fact]
     public async Task Delete_without_an_api_key_or_stand_in_says_how_to_configure_one()
     {
-        var run = await RunAsync(["delete", "mem_1"]);
+        var run = await SampleRun.RunAsync(["delete", "mem_1"]);
 
         Assert.Equal(ExitCodes.AuthOrPermission, run.ExitCode);
         Assert.Contains("MIELTO__APIKEY", run.Error);
@@ -224,7 +207,7 @@ public sealed class SampleTests
         _server.DelayNext(ids.Length, TimeSpan.FromSeconds(30));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
 
-        var run = await RunAsync(["delete", "--base-address", _server.BaseAddress.ToString(), "--api-key", _server.ApiKey, "--parallel", "2", .. ids], cancellationToken: cancellation.Token);
+        var run = await SampleRun.RunAsync(["delete", "--base-address", _server.BaseAddress.ToString(), "--api-key", _server.ApiKey, "--parallel", "2", .. ids], cancellationToken: cancellation.Token);
 
         Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
         Assert.Matches(@"Summary: 0 deleted, 0 already absent, 0 not found, 0 failed; cancelled: \d in flight \(may or may not be deleted\), \d not attempted\.", run.Out);
