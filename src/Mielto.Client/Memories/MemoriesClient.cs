@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Mielto.Client.Http;
 using Mielto.Client.Memories;
@@ -80,7 +79,16 @@ public class MemoriesClient : IMemoriesClient
     {
         options ??= new MemoryListOptions();
         MemoryArguments.Validate(options);
-        return ListAllCoreAsync(options, _runner.Workspace(workspaceId), cancellationToken);
+        return Paging.AllAsync(
+            "LIST memories",
+            options.Cursor,
+            (Client: this, Options: options, Workspace: _runner.Workspace(workspaceId)),
+            static async (s, cursor, ct) =>
+            {
+                var page = await s.Client.ListCoreAsync(s.Options with { Cursor = cursor }, s.Workspace, ct).ConfigureAwait(false);
+                return new Page<Memory>(page.Memories, page.NextCursor, page.HasMore);
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -173,39 +181,6 @@ public class MemoriesClient : IMemoriesClient
                 ct),
             static reply => reply.Json(MieltoJsonContext.Wire.MemoryListWire, ResponseChecks.IsComplete).ToPage(),
             cancellationToken);
-
-    private async IAsyncEnumerable<Memory> ListAllCoreAsync(MemoryListOptions options, string? workspaceId, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // Every cursor seen: a server that hands one out twice would otherwise page in a circle for ever.
-        var cursors = new HashSet<string>(StringComparer.Ordinal);
-        if (!string.IsNullOrEmpty(options.Cursor))
-        {
-            cursors.Add(options.Cursor);
-        }
-
-        for (var pages = 1; ; pages++)
-        {
-            var page = await ListCoreAsync(options, workspaceId, cancellationToken).ConfigureAwait(false);
-            foreach (var memory in page.Memories)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return memory;
-            }
-
-            if (!page.HasMore || string.IsNullOrEmpty(page.NextCursor))
-            {
-                yield break;
-            }
-
-            if (!cursors.Add(page.NextCursor))
-            {
-                throw new MieltoException(
-                    $"LIST memories: the server returned the cursor '{page.NextCursor}' a second time, on page {pages}, so paging stopped instead of going round in a circle. The memories already returned are complete up to there; the server's paging is at fault.");
-            }
-
-            options = options with { Cursor = page.NextCursor };
-        }
-    }
 
     private Task<MemoryDeleteResponse> DeleteCoreAsync(string memoryId, string? userId, string? workspaceId, CancellationToken cancellationToken) =>
         _runner.RunAsync(
