@@ -20,4 +20,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4, EventName = "MieltoCollectionCallFailed", Level = LogLevel.Debug,
         Message = "Mielto {Operation} {Resource} failed: {ErrorType} after {ElapsedMs:0.0} ms")]
     public static partial void CollectionCallFailed(ILogger logger, string operation, string resource, string errorType, double elapsedMs);
+
+    [LoggerMessage(EventId = 5, EventName = "MieltoForeignMemorySkipped", Level = LogLevel.Warning,
+        Message = "Mielto listed memory {MemoryId}, which belongs to another user, among the memories of user {UserId}; it was left untouched")]
+    public static partial void ForeignMemorySkipped(ILogger logger, string memoryId, string userId);
 }

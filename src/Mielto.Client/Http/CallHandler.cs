@@ -1,3 +1,4 @@
+using System.Net;
 using Polly;
 
 namespace Mielto.Client.Http;
@@ -64,6 +65,11 @@ internal sealed class CallHandler : DelegatingHandler
             {
                 response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
                 (await ResponseBody.GetAsync(response, _maxResponseBytes, deadline.Token).ConfigureAwait(false)).Attempt = attempt;
+                if (response.StatusCode == HttpStatusCode.TooManyRequests && RateLimitSignal.Observer is { } observer)
+                {
+                    observer.OnRateLimited(RetryAfterHeader.Read(response, _clock));
+                }
+
                 outcome = Outcome.FromResult(response);
             }
             catch (Exception ex)

@@ -84,4 +84,35 @@ internal interface IMemoriesApi
         [Header("Authorization")] string? authorization,
         [Header("X-API-Key")] string? apiKey,
         CancellationToken cancellationToken);
+
+    /// <summary><c>POST /api/v1/memories/from_messages</c> (known from the official SDKs). Not idempotent, like a create.</summary>
+    [Post("/api/v1/memories/from_messages")]
+    Task<HttpResponseMessage> CreateFromMessagesAsync(
+        [Body(BodySerializationMethod.Serialized, buffered: true)] MemoryFromMessagesRequest body,
+        [Header("X-Workspace-Id")] string? workspaceId,
+        [Header("Authorization")] string? authorization,
+        [Header("X-API-Key")] string? apiKey,
+        [Property(MieltoResilience.NotIdempotentProperty)] bool notIdempotent,
+        CancellationToken cancellationToken);
+
+    /// <summary><c>GET /api/v1/memories/chunks</c> (known from the official SDKs), one page.</summary>
+    [Get("/api/v1/memories/chunks")]
+    Task<HttpResponseMessage> ListChunksAsync(
+        [Query, AliasAs("user_id")] string? userId,
+        [Query, AliasAs("limit")] int? limit,
+        [Query, AliasAs("cursor")] string? cursor,
+        [Query, AliasAs("include_embedding")] string? includeEmbedding,
+        [Header("X-Workspace-Id")] string? workspaceId,
+        [Header("Authorization")] string? authorization,
+        [Header("X-API-Key")] string? apiKey,
+        CancellationToken cancellationToken);
+
+    /// <summary><c>GET /api/v1/memories/profile</c> (known from the official SDKs).</summary>
+    [Get("/api/v1/memories/profile")]
+    Task<HttpResponseMessage> GetProfileAsync(
+        [Query, AliasAs("user_id")] string userId,
+        [Header("X-Workspace-Id")] string? workspaceId,
+        [Header("Authorization")] string? authorization,
+        [Header("X-API-Key")] string? apiKey,
+        CancellationToken cancellationToken);
 }

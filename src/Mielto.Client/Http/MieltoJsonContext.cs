@@ -13,7 +13,7 @@ namespace Mielto.Client.Http;
 [JsonSourceGenerationOptions(
     GenerationMode = JsonSourceGenerationMode.Metadata,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(TimestampConverter)])]
+    Converters = [typeof(TimestampConverter), typeof(EmbeddingConverter)])]
 [JsonSerializable(typeof(MemoryDeleteResponse))]
 [JsonSerializable(typeof(Memory))]
 [JsonSerializable(typeof(MemoryCreateRequest))]
@@ -25,6 +25,11 @@ namespace Mielto.Client.Http;
 [JsonSerializable(typeof(MemoryUpdateResponse))]
 [JsonSerializable(typeof(MemoryReplaceRequest))]
 [JsonSerializable(typeof(MemoryReplaceResponse))]
+[JsonSerializable(typeof(IReadOnlyList<Memory>))]
+[JsonSerializable(typeof(MemoryFromMessagesRequest))]
+[JsonSerializable(typeof(FromMessagesWire))]
+[JsonSerializable(typeof(ChunkListWire))]
+[JsonSerializable(typeof(MemoryProfile))]
 internal sealed partial class MieltoJsonContext : JsonSerializerContext
 {
     /// <summary>

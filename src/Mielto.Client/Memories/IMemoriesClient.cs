@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Mielto.Client;
 
 /// <summary>
@@ -217,4 +219,115 @@ public interface IMemoriesClient
     /// <exception cref="MieltoException">Any failure other than 404, as for <see cref="DeleteAsync"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<bool> DeleteIfExistsAsync(string memoryId, string? userId = null, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Erases every memory of one user, for a right-to-erasure request or an account deletion: lists the user's
+    /// memories and deletes each (with <c>user_id</c> set), several at once, at the pace the server allows. Safe to
+    /// run again: a second run finishes what a cancelled or failed one left.
+    /// </summary>
+    /// <param name="userId">The user; null, empty or whitespace is refused, since it would act on every user.</param>
+    /// <param name="options">The workspace, the concurrency (default 4) and a progress sink.</param>
+    /// <param name="cancellationToken">Stops new deletes at once and cancels those in flight; then throws.</param>
+    /// <returns>What was deleted, already gone, skipped and failed; <see cref="MemoryEraseResult.Complete"/> when nothing is left to do.</returns>
+    /// <remarks>
+    /// <para>It does not rely on a cursor staying valid while the list shrinks: it lists again from the start until a
+    /// listing finds nothing it has not tried. A memory the listing shows with another <c>user_id</c> is never
+    /// deleted (it is counted in <see cref="MemoryEraseResult.Skipped"/> and logged at Warning). A memory whose
+    /// delete fails after the SDK's retries is reported in <see cref="MemoryEraseResult.Failed"/>, not retried in a
+    /// loop, and the erasure goes on with the others; one already gone (404) counts in
+    /// <see cref="MemoryEraseResult.AlreadyGone"/>.</para>
+    /// <para>A 429 slows the whole erasure: while a <c>Retry-After</c> is pending no new delete starts, and the number
+    /// in flight halves, then grows back by one at a time as deletes succeed. A 429 that outlasts the SDK's retries
+    /// is waited out and tried again, not reported as a failure.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="userId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userId"/> is empty, whitespace or not valid UTF-16, or the workspace cannot be sent in a header. Nothing is sent.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="MemoryEraseOptions.MaxConcurrency"/> is outside 1 to 64. Nothing is sent.</exception>
+    /// <exception cref="MieltoException">A listing failed after the SDK's retries (deletes that fail are reported, not thrown).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <example>
+    /// <code>
+    /// var erased = await memories.DeleteAllForUserAsync("user_42", new MemoryEraseOptions { MaxConcurrency = 8 }, ct);
+    /// if (!erased.Complete) { /* erased.Failed lists what is left, with why */ }
+    /// </code>
+    /// </example>
+    Task<MemoryEraseResult> DeleteAllForUserAsync(string userId, MemoryEraseOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes every memory of one user, and only the user's, to <paramref name="destination"/> as JSON lines: the API's
+    /// own snake_case memory object, one per <c>\n</c>-ended line, UTF-8 without a BOM. It streams page by page, so
+    /// memory use does not grow with the number of memories. To process them in code instead, use
+    /// <see cref="ListAllAsync"/> with <see cref="MemoryListOptions.UserId"/>.
+    /// </summary>
+    /// <param name="userId">The user; null, empty or whitespace is refused, since it would export every user.</param>
+    /// <param name="destination">Where to write; it is flushed at the end and left open.</param>
+    /// <param name="workspaceId">The workspace, sent as <c>X-Workspace-Id</c>; null or empty uses <see cref="MieltoClientOptions.WorkspaceId"/>.</param>
+    /// <param name="cancellationToken">Cancels the export; what was written stays written.</param>
+    /// <returns>How many memories were written. A memory the listing shows for another user is left out, and logged at Warning.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="userId"/> or <paramref name="destination"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userId"/> is empty, whitespace or not valid UTF-16, or <paramref name="destination"/> cannot be written. Nothing is sent.</exception>
+    /// <exception cref="MieltoException">A listing failed after the SDK's retries.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<long> ExportForUserAsync(string userId, Stream destination, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Asks Mielto to extract memories from a conversation (<c>POST /api/v1/memories/from_messages</c>). Not in Mielto's
+    /// published API reference: its shape is taken from the official SDKs, and may change. Like a create, it is not
+    /// idempotent, and is retried only when the server cannot have processed it.
+    /// </summary>
+    /// <param name="request">The messages and the user; <see cref="MemoryFromMessagesRequest.UserId"/> and <see cref="MemoryFromMessagesRequest.Messages"/> are required.</param>
+    /// <param name="workspaceId">The workspace, sent as <c>X-Workspace-Id</c>; null or empty uses <see cref="MieltoClientOptions.WorkspaceId"/>.</param>
+    /// <param name="cancellationToken">Cancels the call, during a retry delay too.</param>
+    /// <returns>How many memories were created, and their ids.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">A required field or a message is null, or a text is not valid UTF-16. Nothing is sent.</exception>
+    /// <exception cref="MieltoException">Any failure; see <see cref="IMemoriesClient"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    [Experimental(MieltoDiagnostics.Experimental)]
+    Task<MemoryFromMessagesResponse> CreateFromMessagesAsync(MemoryFromMessagesRequest request, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists one page of memory chunks (<c>GET /api/v1/memories/chunks</c>), with their embeddings when asked.
+    /// Not in Mielto's published API reference: its shape is taken from the official SDKs, and may change.
+    /// </summary>
+    /// <param name="options">Whose chunks, how many, from which cursor, with or without embeddings; only what is set is sent.</param>
+    /// <param name="workspaceId">The workspace, sent as <c>X-Workspace-Id</c>; null or empty uses <see cref="MieltoClientOptions.WorkspaceId"/>.</param>
+    /// <param name="cancellationToken">Cancels the call, during a retry delay too.</param>
+    /// <returns>The page, with the cursor of the next one.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="MemoryChunkListOptions.Limit"/> is outside 1 to 100. Nothing is sent.</exception>
+    /// <exception cref="MieltoException">Any failure; see <see cref="IMemoriesClient"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    [Experimental(MieltoDiagnostics.Experimental)]
+    Task<MemoryChunkPage> ListChunksAsync(MemoryChunkListOptions options, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists every memory chunk, page after page, with the paging guarantees of <see cref="ListAllAsync"/>: lazy,
+    /// cancellable within and between pages, and a <see cref="MieltoException"/> instead of a loop when the server
+    /// repeats a cursor. Not in Mielto's published API reference: its shape is taken from the official SDKs.
+    /// </summary>
+    /// <param name="options">As for <see cref="ListChunksAsync"/>; <see cref="MemoryChunkListOptions.Cursor"/> is where to start.</param>
+    /// <param name="workspaceId">The workspace, sent as <c>X-Workspace-Id</c>; null or empty uses <see cref="MieltoClientOptions.WorkspaceId"/>.</param>
+    /// <param name="cancellationToken">Cancels the listing; so does <c>WithCancellation</c>.</param>
+    /// <returns>The chunks, in the server's order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As for <see cref="ListChunksAsync"/>, thrown by this call.</exception>
+    /// <exception cref="MieltoException">While enumerating: any failure of a page, or a repeated cursor.</exception>
+    [Experimental(MieltoDiagnostics.Experimental)]
+    IAsyncEnumerable<MemoryChunk> ListAllChunksAsync(MemoryChunkListOptions options, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gets what Mielto keeps as a user's profile (<c>GET /api/v1/memories/profile</c>). Not in Mielto's published API
+    /// reference: its shape is taken from the official SDKs, and may change.
+    /// </summary>
+    /// <param name="userId">The user; required.</param>
+    /// <param name="workspaceId">The workspace, sent as <c>X-Workspace-Id</c>; null or empty uses <see cref="MieltoClientOptions.WorkspaceId"/>.</param>
+    /// <param name="cancellationToken">Cancels the call, during a retry delay too.</param>
+    /// <returns>The profile memory and the structured profile, either of which may be null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="userId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userId"/> is empty, whitespace or not valid UTF-16. Nothing is sent.</exception>
+    /// <exception cref="MieltoException">Any failure; see <see cref="IMemoriesClient"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    [Experimental(MieltoDiagnostics.Experimental)]
+    Task<MemoryProfile> GetProfileAsync(string userId, string? workspaceId = null, CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
+using Mielto.Client.Bulk;
 using Mielto.Client.Http;
 using Mielto.Client.Memories;
 using Mielto.Client.Operations;
@@ -154,6 +156,99 @@ public class MemoriesClient : IMemoriesClient
             return false;
         }
     }
+
+    /// <inheritdoc/>
+    public virtual Task<MemoryEraseResult> DeleteAllForUserAsync(string userId, MemoryEraseOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        MemoryArguments.ValidateRequiredUserId(userId);
+        options ??= new MemoryEraseOptions();
+        MemoryArguments.Validate(options);
+        var resolved = options with { WorkspaceId = _runner.Workspace(options.WorkspaceId) };
+        return new UserErasure(this, _runner.Logger, _runner.Clock).RunAsync(userId, resolved, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual Task<long> ExportForUserAsync(string userId, Stream destination, string? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        MemoryArguments.ValidateRequiredUserId(userId);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (!destination.CanWrite)
+        {
+            throw new ArgumentException("The destination stream cannot be written to; nothing was sent.", nameof(destination));
+        }
+
+        return new UserExport(this, _runner.Logger).RunAsync(userId, destination, _runner.Workspace(workspaceId), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    [Experimental(MieltoDiagnostics.Experimental)]
+    public virtual Task<MemoryFromMessagesResponse> CreateFromMessagesAsync(MemoryFromMessagesRequest request, string? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        MemoryArguments.Validate(request);
+        return _runner.RunAsync(
+            Operation.CreateFromMessages,
+            null,
+            (Request: request, Workspace: _runner.Workspace(workspaceId)),
+            static (api, a, key, ct) => api.CreateFromMessagesAsync(a.Request, a.Workspace, key.Authorization, key.ApiKey, notIdempotent: true, ct),
+            static reply => reply.Json(MieltoJsonContext.Wire.FromMessagesWire, ResponseChecks.IsComplete).ToResponse()!,
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    [Experimental(MieltoDiagnostics.Experimental)]
+    public virtual Task<MemoryChunkPage> ListChunksAsync(MemoryChunkListOptions options, string? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        MemoryArguments.Validate(options);
+        return ListChunksCoreAsync(options, _runner.Workspace(workspaceId), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    [Experimental(MieltoDiagnostics.Experimental)]
+    public virtual IAsyncEnumerable<MemoryChunk> ListAllChunksAsync(MemoryChunkListOptions options, string? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        MemoryArguments.Validate(options);
+        return Paging.AllAsync(
+            "LIST memory chunks",
+            options.Cursor,
+            (Client: this, Options: options, Workspace: _runner.Workspace(workspaceId)),
+            static async (s, cursor, ct) =>
+            {
+                var page = await s.Client.ListChunksCoreAsync(s.Options with { Cursor = cursor }, s.Workspace, ct).ConfigureAwait(false);
+                return new Page<MemoryChunk>(page.Chunks, page.NextCursor, page.HasMore);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    [Experimental(MieltoDiagnostics.Experimental)]
+    public virtual Task<MemoryProfile> GetProfileAsync(string userId, string? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        MemoryArguments.ValidateRequiredUserId(userId);
+        return _runner.RunAsync(
+            Operation.GetProfile,
+            null,
+            (User: userId, Workspace: _runner.Workspace(workspaceId)),
+            static (api, a, key, ct) => api.GetProfileAsync(a.User, a.Workspace, key.Authorization, key.ApiKey, ct),
+            static reply => reply.Json(MieltoJsonContext.Wire.MemoryProfile, ResponseChecks.IsComplete),
+            cancellationToken);
+    }
+
+    private Task<MemoryChunkPage> ListChunksCoreAsync(MemoryChunkListOptions options, string? workspaceId, CancellationToken cancellationToken) =>
+        _runner.RunAsync(
+            Operation.ListChunks,
+            null,
+            (Options: options, Workspace: workspaceId),
+            static (api, a, key, ct) => api.ListChunksAsync(
+                MemoryArguments.UserId(a.Options.UserId),
+                a.Options.Limit,
+                string.IsNullOrEmpty(a.Options.Cursor) ? null : a.Options.Cursor,
+                a.Options.IncludeEmbedding switch { true => "true", false => "false", null => null },
+                a.Workspace,
+                key.Authorization,
+                key.ApiKey,
+                ct),
+            static reply => reply.Json(MieltoJsonContext.Wire.ChunkListWire, ResponseChecks.IsComplete).ToPage(),
+            cancellationToken);
 
     private Task<Memory> GetCoreAsync(string memoryId, string? userId, string? workspaceId, CancellationToken cancellationToken) =>
         _runner.RunAsync(

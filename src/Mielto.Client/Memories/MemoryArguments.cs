@@ -174,6 +174,73 @@ internal static class MemoryArguments
         Content(replacement.Content, replacement.Topics, replacement.Metadata, nameof(replacement));
     }
 
+    /// <summary>
+    /// Refuses a user id that would act on no user or on every user: null, empty or whitespace. An erasure or export
+    /// without one would list every memory the key can see.
+    /// </summary>
+    public static void ValidateRequiredUserId(string userId)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        if (string.IsNullOrWhiteSpace(userId))
+        {
+            throw new ArgumentException(
+                $"A user id is required and cannot be empty or whitespace (it was '{userId}'): without one, the call would act on every user's memories. Nothing was sent.",
+                nameof(userId));
+        }
+
+        ValidateText(userId, nameof(userId));
+    }
+
+    /// <summary>Refuses erasure options that cannot be used.</summary>
+    public static void Validate(MemoryEraseOptions options)
+    {
+        if (options.MaxConcurrency is < 1 or > 64)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxConcurrency, $"{nameof(MemoryEraseOptions)}.{nameof(options.MaxConcurrency)} must be between 1 and 64; nothing was sent.");
+        }
+    }
+
+    /// <summary>Refuses a conversation that cannot be sent as it is.</summary>
+    public static void Validate(MemoryFromMessagesRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Required(request.UserId, nameof(MemoryFromMessagesRequest), nameof(request.UserId), nameof(request));
+        Required(request.Messages, nameof(MemoryFromMessagesRequest), nameof(request.Messages), nameof(request));
+        ValidateText(request.UserId, nameof(request));
+        for (var i = 0; i < request.Messages.Count; i++)
+        {
+            if (request.Messages[i] is not { Role: not null, Content: not null } message)
+            {
+                throw new ArgumentException($"Messages[{i}] is null, or has a null Role or Content; nothing was sent.", nameof(request));
+            }
+
+            ValidateText(message.Role, nameof(request));
+            ValidateText(message.Content, nameof(request));
+        }
+
+        foreach (var text in (ReadOnlySpan<string?>)[request.AgentId, request.TeamId])
+        {
+            if (text is not null)
+            {
+                ValidateText(text, nameof(request));
+            }
+        }
+    }
+
+    /// <summary>Refuses a chunk listing that cannot be sent as it is.</summary>
+    public static void Validate(MemoryChunkListOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Limit(options.Limit, nameof(MemoryChunkListOptions), nameof(options));
+        foreach (var text in (ReadOnlySpan<string?>)[options.UserId, options.Cursor])
+        {
+            if (text is not null)
+            {
+                ValidateText(text, nameof(options));
+            }
+        }
+    }
+
     /// <summary>Returns the <c>user_id</c> to send: null when none was given.</summary>
     public static string? UserId(string? userId)
     {

@@ -12,6 +12,9 @@ internal sealed class Operation
     public static readonly Operation Search = new("search", "POST", "SEARCH", "memories", onMemory: false);
     public static readonly Operation Update = new("update", "PUT", "UPDATE", "memory", onMemory: true, notFoundAdvice: "create it first");
     public static readonly Operation Replace = new("replace", "POST", "REPLACE", "memory", onMemory: true, notFoundAdvice: "create it first");
+    public static readonly Operation CreateFromMessages = new("create_from_messages", "POST", "CREATE", "memories from messages", onMemory: false);
+    public static readonly Operation ListChunks = new("list_chunks", "GET", "LIST", "memory chunks", onMemory: false);
+    public static readonly Operation GetProfile = new("get_profile", "GET", "GET", "memory profile", onMemory: false);
     public static readonly Operation Delete = new("delete", "DELETE", "DELETE", "memory", onMemory: true, notFoundAdvice: "DeleteIfExistsAsync treats this as already deleted");
 
     private Operation(string name, string method, string verb, string noun, bool onMemory, string? notFoundAdvice = null)

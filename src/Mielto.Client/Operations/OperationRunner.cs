@@ -38,6 +38,12 @@ internal sealed class OperationRunner
         _clock = clock;
     }
 
+    /// <summary>Where the client logs.</summary>
+    public ILogger Logger => _logger;
+
+    /// <summary>The client's clock.</summary>
+    public TimeProvider Clock => _clock;
+
     /// <summary>The workspace to send: the call's, else the client's default, else none.</summary>
     public string? Workspace(string? workspaceId) => MemoryArguments.WorkspaceId(workspaceId, _options.WorkspaceId);
 

@@ -22,6 +22,12 @@ internal static class ResponseChecks
 
     public static bool IsComplete(MemoryDeleteResponse deleted) => deleted.MemoryId is not null;
 
+    public static bool IsComplete(ChunkListWire page) => page.Data is { } chunks && chunks.All(c => c is { Id: not null, Content: not null });
+
+    public static bool IsComplete(MemoryProfile profile) => profile.UserId is not null && (profile.Profile is null || IsComplete(profile.Profile));
+
+    public static bool IsComplete(FromMessagesWire created) => created.ToResponse() is not null;
+
     private static bool IsMemory(Memory? memory) => memory is not null && IsComplete(memory);
 
     private static bool AreMemories(IReadOnlyList<Memory>? memories)

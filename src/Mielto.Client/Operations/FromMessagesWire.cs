@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Mielto.Client.Operations;
+
+/// <summary>
+/// A from-messages answer as it arrives: the official SDKs type <c>result</c> as an object, yet their own code also
+/// handles it as an array of memories, and it may be absent.
+/// </summary>
+internal sealed class FromMessagesWire
+{
+    [JsonPropertyName("message")]
+    public string? Message { get; init; }
+
+    [JsonPropertyName("result")]
+    public JsonElement? Result { get; init; }
+
+    /// <summary>The response, or null when <c>result</c> is there but none of the shapes known.</summary>
+    public MemoryFromMessagesResponse? ToResponse()
+    {
+        var message = Message ?? string.Empty;
+        switch (Result)
+        {
+            case null or { ValueKind: JsonValueKind.Null }:
+                return new MemoryFromMessagesResponse { Message = message, MemoriesCreated = 0, MemoryIds = [] };
+            case { ValueKind: JsonValueKind.Object } result:
+                var ids = result.TryGetProperty("memory_ids", out var list) && list.ValueKind == JsonValueKind.Array
+                    ? list.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String).Select(i => i.GetString()!).ToArray()
+                    : [];
+                var created = result.TryGetProperty("memories_created", out var number) && number.TryGetInt32(out var n) ? n : ids.Length;
+                return new MemoryFromMessagesResponse { Message = message, MemoriesCreated = created, MemoryIds = ids };
+            case { ValueKind: JsonValueKind.Array } memories:
+                var read = memories.Deserialize(Http.MieltoJsonContext.Wire.IReadOnlyListMemory);
+                return read is not null && read.All(ResponseChecks.IsComplete)
+                    ? new MemoryFromMessagesResponse { Message = message, MemoriesCreated = read.Count, MemoryIds = [.. read.Select(m => m.MemoryId)] }
+                    : null;
+            default:
+                return null;
+        }
+    }
+}
