@@ -21,6 +21,13 @@ internal static class Answers
         return DetailAsync(context, status, "Injected failure from MieltoTestServer");
     }
 
+    /// <summary>Answers 429 with a <c>Retry-After</c> of the whole seconds until <paramref name="wait"/> has passed (at least 1).</summary>
+    public static Task RateLimitedAsync(HttpContext context, TimeSpan wait)
+    {
+        context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return DetailAsync(context, StatusCodes.Status429TooManyRequests, "Rate limit exceeded");
+    }
+
     public static Task ValidationAsync(HttpContext context, Problems problems) =>
         JsonAsync(context, StatusCodes.Status422UnprocessableEntity, writer =>
         {
@@ -74,20 +81,25 @@ internal static class Answers
 
         writer.WriteString("created_at", memory.CreatedAt);
         writer.WriteString("updated_at", memory.UpdatedAt);
-        if (memory.Metadata is { } metadata)
-        {
-            writer.WriteStartObject("metadata");
-            foreach (var (key, value) in metadata)
-            {
-                writer.WritePropertyName(key);
-                value.WriteTo(writer);
-            }
+        writer.WritePropertyName("metadata");
+        Metadata(writer, memory.Metadata);
+        writer.WriteEndObject();
+    }
 
-            writer.WriteEndObject();
-        }
-        else
+    /// <summary>Writes metadata as the JSON object it is, or <c>null</c>.</summary>
+    public static void Metadata(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement>? metadata)
+    {
+        if (metadata is null)
         {
-            writer.WriteNull("metadata");
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        foreach (var (key, value) in metadata)
+        {
+            writer.WritePropertyName(key);
+            value.WriteTo(writer);
         }
 
         writer.WriteEndObject();

@@ -122,6 +122,9 @@ internal sealed class JsonBody : IDisposable
         return number;
     }
 
+    /// <summary>A field of any JSON kind, for a shape the typed readers do not cover; null when absent.</summary>
+    public JsonElement? Raw(string name, bool required = false) => Field(name, required);
+
     public void Dispose() => _document?.Dispose();
 
     private JsonElement? Field(string name, bool required)

@@ -14,6 +14,7 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
 
     private readonly HashSet<string> _workspaces = new([options.DefaultWorkspaceId, .. options.AdditionalWorkspaceIds], StringComparer.Ordinal);
     private readonly MemorySearch _search = new(store);
+    private readonly SdkOnlyOperations _sdkOnly = new(options, store);
 
     public Task HandleAsync(HttpContext context, Route route, byte[] body)
     {
@@ -42,6 +43,9 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
             MieltoOperation.Search => _search.SearchAsync(call, body),
             MieltoOperation.Update => UpdateAsync(call, body),
             MieltoOperation.Replace => ReplaceAsync(call, body),
+            MieltoOperation.CreateFromMessages => _sdkOnly.CreateFromMessagesAsync(call, body),
+            MieltoOperation.ListChunks => _sdkOnly.ListChunksAsync(call),
+            MieltoOperation.GetProfile => _sdkOnly.GetProfileAsync(call),
             _ => DeleteAsync(call),
         };
     }

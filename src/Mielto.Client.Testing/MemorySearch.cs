@@ -13,7 +13,7 @@ internal sealed class MemorySearch(MemoryStore store)
     {
         var query = call.Context.Request.Query;
         var userId = call.QueryUserId();
-        var limit = Limit(query["limit"].FirstOrDefault(), call.Problems);
+        var limit = Limit(query["limit"].FirstOrDefault(), 50, call.Problems);
         var sortBy = query["sort_by"].FirstOrDefault() ?? "updated_at";
         var descending = query["sort_order"].FirstOrDefault() switch
         {
@@ -144,17 +144,18 @@ internal sealed class MemorySearch(MemoryStore store)
         return byKey != 0 ? byKey : string.CompareOrdinal(id, otherId);
     }
 
-    private static int Limit(string? text, Problems problems)
+    /// <summary>A listing's <c>limit</c> query value: 1 to 100, <paramref name="fallback"/> when absent.</summary>
+    public static int Limit(string? text, int fallback, Problems problems)
     {
         if (text is null)
         {
-            return 50;
+            return fallback;
         }
 
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var limit))
         {
             problems.Add(["query", "limit"], "Input should be a valid integer, unable to parse string as an integer", "int_parsing");
-            return 50;
+            return fallback;
         }
 
         problems.Range(limit, 1, 100, ["query", "limit"]);

@@ -23,4 +23,13 @@ public enum MieltoOperation
 
     /// <summary><c>DELETE /api/v1/memories/{memory_id}</c>.</summary>
     Delete,
+
+    /// <summary><c>POST /api/v1/memories/from_messages</c>, known from the official SDKs.</summary>
+    CreateFromMessages,
+
+    /// <summary><c>GET /api/v1/memories/chunks</c>, known from the official SDKs.</summary>
+    ListChunks,
+
+    /// <summary><c>GET /api/v1/memories/profile</c>, known from the official SDKs.</summary>
+    GetProfile,
 }

@@ -36,12 +36,14 @@ public sealed class MieltoTestServer : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly MemoryApi _api;
+    private readonly RateLimiter? _rateLimiter;
 
     private MieltoTestServer(WebApplication app, MieltoTestServerOptions options)
     {
         _app = app;
         _options = options;
         _api = new MemoryApi(options, _store);
+        _rateLimiter = options.RateLimit is { } perSecond ? new RateLimiter(perSecond, options.TimeProvider) : null;
         _app.Run(HandleAsync);
     }
 
@@ -76,9 +78,9 @@ public sealed class MieltoTestServer : IAsyncDisposable
             throw new ArgumentException("The stand-in needs an ApiKey and a DefaultWorkspaceId.", nameof(configure));
         }
 
-        if (options.ListArrayName is not ("memories" or "data") || options.TimeProvider is null)
+        if (options.ListArrayName is not ("memories" or "data") || options.TimeProvider is null || options.RateLimit is <= 0 || options.EmbeddingDimensions <= 0)
         {
-            throw new ArgumentException("ListArrayName must be 'memories' or 'data', and TimeProvider set.", nameof(configure));
+            throw new ArgumentException("ListArrayName must be 'memories' or 'data', TimeProvider set, and RateLimit and EmbeddingDimensions positive.", nameof(configure));
         }
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -159,6 +161,7 @@ public sealed class MieltoTestServer : IAsyncDisposable
     {
         _store.Clear();
         _faults.Clear();
+        _rateLimiter?.Clear();
         _requests.Clear();
     }
 
@@ -211,6 +214,12 @@ public sealed class MieltoTestServer : IAsyncDisposable
                     }
 
                     break;
+            }
+
+            if (_rateLimiter?.Refuse(context.Request.Headers.Authorization.FirstOrDefault() ?? context.Request.Headers["X-API-Key"].FirstOrDefault() ?? string.Empty) is { } wait)
+            {
+                await Answers.RateLimitedAsync(context, wait).ConfigureAwait(false);
+                return;
             }
 
             await _api.HandleAsync(context, route, body).ConfigureAwait(false);

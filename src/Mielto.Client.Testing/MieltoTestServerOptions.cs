@@ -23,4 +23,14 @@ public sealed class MieltoTestServerOptions
 
     /// <summary>The clock of <c>created_at</c> and <c>updated_at</c>; a <c>FakeTimeProvider</c> makes them exact. Defaults to the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// When set, each API key may make this many requests per second (in windows of one second from the first
+    /// request of each); beyond it the server answers 429 with <c>Retry-After</c> (whole seconds, as HTTP has them)
+    /// until the window ends. Unset by default: no limit.
+    /// </summary>
+    public int? RateLimit { get; set; }
+
+    /// <summary>The length of the deterministic embedding of each chunk (<c>GET /api/v1/memories/chunks</c>). Defaults to 8.</summary>
+    public int EmbeddingDimensions { get; set; } = 8;
 }

@@ -14,9 +14,9 @@ internal readonly record struct Route(MieltoOperation? Operation, string? Memory
 
     /// <summary>
     /// Routes <paramref name="rawPath"/> (still escaped) in the order the API declares its routes: the collection,
-    /// <c>search</c>, then a memory and its <c>replace</c>. As in Starlette, a path that matches a route but not its
-    /// method goes on to the next route, and is a 405 only if no route takes both. The <c>chunks</c> and
-    /// <c>profile</c> routes (not served here) come before the memory route, so a GET of those ids is a 404.
+    /// <c>search</c>, <c>from_messages</c>, <c>chunks</c> and <c>profile</c>, then a memory and its <c>replace</c>. As
+    /// in Starlette, a path that matches a route but not its method goes on to the next route, and is a 405 only if
+    /// no route takes both: so a GET of the id <c>search</c> is a get, while a GET of <c>chunks</c> lists chunks.
     /// </summary>
     public static Route Find(string method, string rawPath)
     {
@@ -40,14 +40,16 @@ internal readonly record struct Route(MieltoOperation? Operation, string? Memory
                 : method is "POST" ? new(MieltoOperation.Replace, Uri.UnescapeDataString(id), 200) : NotAllowed;
         }
 
-        if (method is "POST" && rest is "search")
+        switch ((method, rest))
         {
-            return new(MieltoOperation.Search, null, 200);
-        }
-
-        if (method is "GET" && rest is "chunks" or "profile")
-        {
-            return NotFound;
+            case ("POST", "search"):
+                return new(MieltoOperation.Search, null, 200);
+            case ("POST", "from_messages"):
+                return new(MieltoOperation.CreateFromMessages, null, 200);
+            case ("GET", "chunks"):
+                return new(MieltoOperation.ListChunks, null, 200);
+            case ("GET", "profile"):
+                return new(MieltoOperation.GetProfile, null, 200);
         }
 
         return method switch
