@@ -20,7 +20,7 @@ public sealed class OperationResilienceTests(WireServer wire) : WireTest(wire)
     public static TheoryData<string, int> IdempotentRetries()
     {
         var cases = new TheoryData<string, int>();
-        foreach (var operation in OperationCase.All.Where(o => o.Name != "create"))
+        foreach (var operation in OperationCase.All.Where(o => !OperationCase.NotIdempotent.Contains(o.Name)))
         {
             foreach (var status in new[] { 408, 429, 500, 502, 503, 504 })
             {
@@ -44,17 +44,27 @@ public sealed class OperationResilienceTests(WireServer wire) : WireTest(wire)
         Assert.All(Wire.Requests, r => Assert.Equal(operation.Path, r.RawTarget()));
     }
 
-    [Theory]
-    [InlineData(408)]
-    [InlineData(500)]
-    [InlineData(502)]
-    [InlineData(503)]
-    [InlineData(504)]
-    public async Task Create_is_not_retried_after_a_status_that_may_follow_processing(int status)
+    public static TheoryData<string, int> NotIdempotentStatuses()
     {
-        RespondInSequence(Status(status), () => Json(200, OperationCase.Named("create").SuccessBody));
+        var cases = new TheoryData<string, int>();
+        foreach (var name in OperationCase.NotIdempotent)
+        {
+            foreach (var status in new[] { 408, 500, 502, 503, 504 })
+            {
+                cases.Add(name, status);
+            }
+        }
 
-        var error = await Assert.ThrowsAnyAsync<MieltoApiException>(() => OperationCase.Named("create").Invoke(Client(o => o.MaxRetries = 3), null));
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(NotIdempotentStatuses))]
+    public async Task Create_is_not_retried_after_a_status_that_may_follow_processing(string name, int status)
+    {
+        RespondInSequence(Status(status), () => Json(200, OperationCase.Named(name).SuccessBody));
+
+        var error = await Assert.ThrowsAnyAsync<MieltoApiException>(() => OperationCase.Named(name).Invoke(Client(o => o.MaxRetries = 3), null));
 
         Assert.Equal(status, (int)error.StatusCode);
         Assert.Single(Wire.Requests);

@@ -135,6 +135,9 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
             MemoryUpdateResponse updated => updated.Memory,
             MemoryReplaceResponse replaced => replaced.NewMemory,
             MemoryDeleteResponse deleted => new Memory { MemoryId = deleted.MemoryId, UserId = "user_1", Content = "likes tea" },
+            MemoryFromMessagesResponse fromMessages => new Memory { MemoryId = Assert.Single(fromMessages.MemoryIds), UserId = "user_1", Content = "likes tea" },
+            MemoryChunkPage chunks => new Memory { MemoryId = Assert.Single(chunks.Chunks).ContentId!, UserId = "user_1", Content = chunks.Chunks[0].Content },
+            MemoryProfile profile => profile.Profile!,
             _ => throw new InvalidOperationException(result?.GetType().Name),
         };
         Assert.Equal("mem_1", memory.MemoryId);

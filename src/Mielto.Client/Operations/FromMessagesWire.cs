@@ -15,12 +15,14 @@ internal sealed class FromMessagesWire
     [JsonPropertyName("result")]
     public JsonElement? Result { get; init; }
 
-    /// <summary>The response, or null when <c>result</c> is there but none of the shapes known.</summary>
+    /// <summary>The response, or null when it has neither <c>message</c> nor <c>result</c>, or a <c>result</c> of no known shape.</summary>
     public MemoryFromMessagesResponse? ToResponse()
     {
         var message = Message ?? string.Empty;
         switch (Result)
         {
+            case null when Message is null:
+                return null;
             case null or { ValueKind: JsonValueKind.Null }:
                 return new MemoryFromMessagesResponse { Message = message, MemoriesCreated = 0, MemoryIds = [] };
             case { ValueKind: JsonValueKind.Object } result:
@@ -30,12 +32,25 @@ internal sealed class FromMessagesWire
                 var created = result.TryGetProperty("memories_created", out var number) && number.TryGetInt32(out var n) ? n : ids.Length;
                 return new MemoryFromMessagesResponse { Message = message, MemoriesCreated = created, MemoryIds = ids };
             case { ValueKind: JsonValueKind.Array } memories:
-                var read = memories.Deserialize(Http.MieltoJsonContext.Wire.IReadOnlyListMemory);
+                var read = ReadMemories(memories);
                 return read is not null && read.All(ResponseChecks.IsComplete)
                     ? new MemoryFromMessagesResponse { Message = message, MemoriesCreated = read.Count, MemoryIds = [.. read.Select(m => m.MemoryId)] }
                     : null;
             default:
                 return null;
+        }
+    }
+
+    private static IReadOnlyList<Memory>? ReadMemories(JsonElement memories)
+    {
+        try
+        {
+            return memories.Deserialize(Http.MieltoJsonContext.Wire.IReadOnlyListMemory);
+        }
+        catch (JsonException)
+        {
+            // Not memories: reported as a body of no known shape.
+            return null;
         }
     }
 }

@@ -66,6 +66,9 @@ public sealed class EraseTests(ITestOutputHelper output)
         await using var server = await MieltoTestServer.StartAsync();
         Seed(server, "user_1", 600, "mine");
         Seed(server, "user_2", 100, "theirs");
+
+        // Each delete takes a few milliseconds, so that the watcher below sees the halfway mark well before the end.
+        server.DelayNext(600, TimeSpan.FromMilliseconds(5), MieltoOperation.Delete);
         using var client = Client(server);
         using var cancel = new CancellationTokenSource();
         var progress = new SyncProgress(_ => { });

@@ -38,7 +38,19 @@ public sealed record OperationCase(
         new("delete", "DELETE", "/api/v1/memories/mem_1", "DELETE memory 'mem_1'", true,
             """{"memory_id":"mem_1","message":"Memory deleted successfully"}""",
             async (c, w, ct) => await c.DeleteAsync("mem_1", workspaceId: w, cancellationToken: ct)),
+        new("create_from_messages", "POST", "/api/v1/memories/from_messages", "CREATE memories from messages", false,
+            """{"message":"Memories created successfully from messages","result":{"memories_created":1,"memory_ids":["mem_1"]}}""",
+            async (c, w, ct) => await c.CreateFromMessagesAsync(new MemoryFromMessagesRequest { UserId = "user_1", Messages = [new MemoryMessage { Role = "user", Content = "likes tea" }] }, w, ct)),
+        new("list_chunks", "GET", "/api/v1/memories/chunks", "LIST memory chunks", false,
+            """{"data":[{"id":"chunk_1","content":"likes tea","content_id":"mem_1","embedding":[0.5,-0.25]}],"total_count":1,"next_cursor":null,"has_more":false}""",
+            async (c, w, ct) => await c.ListChunksAsync(new MemoryChunkListOptions(), w, ct)),
+        new("get_profile", "GET", "/api/v1/memories/profile?user_id=user_1", "GET memory profile", false,
+            $$$"""{"user_id":"user_1","profile":{{{MemoryJson}}},"structured_profile":{"likes":["tea"]}}""",
+            async (c, w, ct) => await c.GetProfileAsync("user_1", w, ct)),
     ];
+
+    /// <summary>The operations that are not idempotent: retried only when the server cannot have processed them.</summary>
+    public static readonly IReadOnlySet<string> NotIdempotent = new HashSet<string>(["create", "create_from_messages"], StringComparer.Ordinal);
 
     /// <summary>Calls the operation with valid arguments.</summary>
     public Task<object?> Invoke(IMemoriesClient client, string? workspaceId) => Send(client, workspaceId, CancellationToken.None);

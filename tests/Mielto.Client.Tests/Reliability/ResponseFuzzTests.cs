@@ -141,6 +141,20 @@ public sealed class ResponseFuzzTests : IDisposable
             case MemorySearchResponse found:
                 Assert.All(found.Memories, Complete);
                 break;
+            case MemoryFromMessagesResponse fromMessages:
+                Assert.True(fromMessages is { Message: not null, MemoryIds: not null });
+                break;
+            case MemoryChunkPage chunks:
+                Assert.All(chunks.Chunks, c => Assert.True(c is { Id: not null, Content: not null }));
+                break;
+            case MemoryProfile profile:
+                Assert.NotNull(profile.UserId);
+                if (profile.Profile is { } profileMemory)
+                {
+                    Complete(profileMemory);
+                }
+
+                break;
             default:
                 Assert.Fail($"unexpected result {result}");
                 break;
