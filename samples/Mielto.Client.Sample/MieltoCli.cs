@@ -49,6 +49,10 @@ internal static class MieltoCli
         }
 
         root.Subcommands.Add(BuildDelete(environment));
+        foreach (var command in UserCommands.Build(environment, (parse, standIn, body, token) => WithMemoriesAsync(parse, environment, standIn, body, token)))
+        {
+            root.Subcommands.Add(command);
+        }
         root.SetAction(async (parse, token) =>
         {
             using var probe = CreateHost(parse, environment, standIn: null);
