@@ -8,18 +8,10 @@ namespace Mielto.Client.Tests.Sample;
 
 /// <summary>The sample tool's command per operation, run in-process against the stand-in: output, JSON and exit codes.</summary>
 [Collection(StandInCollection.Name)]
-public sealed class SampleOperationTests
+public sealed class SampleOperationTests(StandInFixture fixture) : StandInTest(fixture)
 {
-    private readonly MieltoTestServer _server;
-
-    public SampleOperationTests(StandInFixture fixture)
-    {
-        _server = fixture.Server;
-        _server.Reset();
-    }
-
     private Task<SampleRun> RunAsync(params string[] args) =>
-        SampleRun.RunAsync([args[0], "--base-address", _server.BaseAddress.ToString(), "--api-key", _server.ApiKey, .. args[1..]]);
+        SampleRun.RunAsync([args[0], "--base-address", Server.BaseAddress.ToString(), "--api-key", Server.ApiKey, .. args[1..]]);
 
     [Fact]
     public async Task Create_creates_the_memory_and_shows_it()
@@ -27,7 +19,7 @@ public sealed class SampleOperationTests
         var run = await RunAsync("create", "likes jazz", "--user-id", "user_1", "--topic", "music", "--topic", "evening", "--type", "agent", "--metadata", """{"source":"chat","n":2}""");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        var stored = Assert.Single(_server.Memories);
+        var stored = Assert.Single(Server.Memories);
         Assert.Equal(("likes jazz", "agent", "chat"), (stored.Content, stored.MemoryType, stored.Metadata!["source"].GetString()));
         Assert.Equal(["music", "evening"], stored.Topics!);
         Assert.StartsWith($"created {stored.MemoryId}", run.Out, StringComparison.Ordinal);
@@ -42,13 +34,13 @@ public sealed class SampleOperationTests
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("--metadata must be a JSON object", run.Error);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
     public async Task Get_writes_the_apis_own_object_with_json_and_exit_code_2_when_not_found()
     {
-        _server.AddMemory("mem_1", "user_1", content: "likes tea", topics: ["drinks"]);
+        Server.AddMemory("mem_1", "user_1", content: "likes tea", topics: ["drinks"]);
 
         var found = await RunAsync("get", "mem_1", "--json");
         var missing = await RunAsync("get", "missing");
@@ -66,10 +58,10 @@ public sealed class SampleOperationTests
     {
         for (var i = 0; i < 5; i++)
         {
-            _server.AddMemory($"mem_{i}", "user_1");
+            Server.AddMemory($"mem_{i}", "user_1");
         }
 
-        _server.AddMemory("other", "user_2");
+        Server.AddMemory("other", "user_2");
 
         var run = await RunAsync("list", "--user-id", "user_1", "--limit", "2", "--sort-by", "memory_id", "--order", "asc", "--json");
         var capped = await RunAsync("list", "--max", "3", "--limit", "2");
@@ -77,7 +69,7 @@ public sealed class SampleOperationTests
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(Enumerable.Range(0, 5).Select(i => $"mem_{i}"), lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("memory_id").GetString()));
-        Assert.Equal(3 + 2, _server.Requests.Count);
+        Assert.Equal(3 + 2, Server.Requests.Count);
         Assert.Contains("3 memories", capped.Error);
     }
 
@@ -87,14 +79,14 @@ public sealed class SampleOperationTests
         var run = await RunAsync("list", "--order", "sideways");
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
     public async Task Search_shows_what_was_found()
     {
-        _server.AddMemory("mem_tea", "user_1", content: "likes green tea");
-        _server.AddMemory("mem_paris", "user_1", content: "Paris in May");
+        Server.AddMemory("mem_tea", "user_1", content: "likes green tea");
+        Server.AddMemory("mem_paris", "user_1", content: "Paris in May");
 
         var run = await RunAsync("search", "tea", "--user-id", "user_1", "--method", "keyword");
         var json = await RunAsync("search", "tea", "--json");
@@ -108,14 +100,14 @@ public sealed class SampleOperationTests
     [Fact]
     public async Task Update_sends_only_what_is_given_and_refuses_an_empty_update()
     {
-        _server.AddMemory("mem_1", "user_1", content: "likes tea", topics: ["drinks"]);
+        Server.AddMemory("mem_1", "user_1", content: "likes tea", topics: ["drinks"]);
 
         var cleared = await RunAsync("update", "mem_1", "--clear-topics", "--user-id", "user_1");
         var empty = await RunAsync("update", "mem_1");
 
         Assert.Equal(ExitCodes.Success, cleared.ExitCode);
-        Assert.Equal("""{"user_id":"user_1","topics":[]}""", Assert.Single(_server.Requests).Body);
-        Assert.Equal(("likes tea", 0), (_server.FindMemory("mem_1")!.Content, _server.FindMemory("mem_1")!.Topics!.Count));
+        Assert.Equal("""{"user_id":"user_1","topics":[]}""", Assert.Single(Server.Requests).Body);
+        Assert.Equal(("likes tea", 0), (Server.FindMemory("mem_1")!.Content, Server.FindMemory("mem_1")!.Topics!.Count));
         Assert.Equal(ExitCodes.Validation, empty.ExitCode);
         Assert.Contains("sets nothing", empty.Error);
     }
@@ -123,21 +115,21 @@ public sealed class SampleOperationTests
     [Fact]
     public async Task Replace_shows_the_memory_before_and_after()
     {
-        _server.AddMemory("mem_1", "user_1", content: "likes tea");
+        Server.AddMemory("mem_1", "user_1", content: "likes tea");
 
         var run = await RunAsync("replace", "mem_1", "likes coffee", "--topic", "drinks");
         var foreign = await RunAsync("replace", "mem_1", "x", "--user-id", "user_2");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Matches("(?s)replaced mem_1; it was:.*likes tea.*it is now:.*likes coffee", run.Out);
-        Assert.Equal("likes coffee", _server.FindMemory("mem_1")!.Content);
+        Assert.Equal("likes coffee", Server.FindMemory("mem_1")!.Content);
         Assert.Equal(ExitCodes.AuthOrPermission, foreign.ExitCode);
     }
 
     [Fact]
-    public async Task Every_command_maps_a_server_failure_to_its_exit_code()
+    public async Task Every_command_maps_aServer_failure_to_its_exit_code()
     {
-        _server.FailNext(10, HttpStatusCode.ServiceUnavailable);
+        Server.FailNext(10, HttpStatusCode.ServiceUnavailable);
 
         var run = await RunAsync("search", "tea");
 

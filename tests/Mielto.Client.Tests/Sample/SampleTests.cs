@@ -8,18 +8,10 @@ namespace Mielto.Client.Tests.Sample;
 
 /// <summary>The sample tool end to end, run in-process against the stand-in, asserting output and exit codes.</summary>
 [Collection(StandInCollection.Name)]
-public sealed class SampleTests
+public sealed class SampleTests(StandInFixture fixture) : StandInTest(fixture)
 {
-    private readonly MieltoTestServer _server;
-
-    public SampleTests(StandInFixture fixture)
-    {
-        _server = fixture.Server;
-        _server.Reset();
-    }
-
     private Task<SampleRun> DeleteAsync(params string[] args) =>
-        SampleRun.RunAsync(["delete", "--base-address", _server.BaseAddress.ToString(), "--api-key", _server.ApiKey, .. args]);
+        SampleRun.RunAsync(["delete", "--base-address", Server.BaseAddress.ToString(), "--api-key", Server.ApiKey, .. args]);
 
     [Fact]
     public async Task Without_an_api_key_or_arguments_it_walks_through_the_demo_against_the_stand_in()
@@ -54,8 +46,8 @@ public sealed class SampleTests
     [Fact]
     public async Task Delete_reports_each_result_and_a_summary()
     {
-        _server.AddMemory("mem_1", "user_1");
-        _server.AddMemory("mem_2", "user_1");
+        Server.AddMemory("mem_1", "user_1");
+        Server.AddMemory("mem_2", "user_1");
 
         var run = await DeleteAsync("mem_1", "mem_2", "--user-id", "user_1", "--parallel", "2");
 
@@ -63,19 +55,19 @@ public sealed class SampleTests
         Assert.Contains("deleted       mem_1  Memory deleted successfully", run.Out);
         Assert.Contains("deleted       mem_2  Memory deleted successfully", run.Out);
         Assert.EndsWith("Summary: 2 deleted, 0 already absent, 0 not found, 0 failed." + Environment.NewLine, run.Out);
-        Assert.Empty(_server.Memories);
-        Assert.All(_server.Requests, r => Assert.Equal("?user_id=user_1", r.RawQuery));
+        Assert.Empty(Server.Memories);
+        Assert.All(Server.Requests, r => Assert.Equal("?user_id=user_1", r.RawQuery));
     }
 
     [Fact]
     public async Task Delete_sends_the_workspace_option()
     {
-        _server.AddMemory("mem_1", "user_1", workspaceId: "wsp_team");
+        Server.AddMemory("mem_1", "user_1", workspaceId: "wsp_team");
 
         var run = await DeleteAsync("mem_1", "--workspace-id", "wsp_team");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("wsp_team", Assert.Single(_server.Requests).Headers["X-Workspace-Id"]);
+        Assert.Equal("wsp_team", Assert.Single(Server.Requests).Headers["X-Workspace-Id"]);
     }
 
     [Theory]
@@ -88,8 +80,8 @@ public sealed class SampleTests
     [InlineData("wrong-key", ExitCodes.AuthOrPermission, "401: Invalid or missing API key")]
     public async Task Delete_exits_with_a_distinct_code_per_kind_of_failure(string scenario, int exitCode, string expectedOutput)
     {
-        _server.AddMemory("mem_1", "user_1");
-        _server.AddMemory("forbidden", "user_2");
+        Server.AddMemory("mem_1", "user_1");
+        Server.AddMemory("forbidden", "user_2");
         string[] args = scenario switch
         {
             "missing" => ["missing", "mem_1"],
@@ -99,19 +91,19 @@ public sealed class SampleTests
         };
         if (scenario == "rate-limited")
         {
-            _server.FailNext(10, HttpStatusCode.TooManyRequests);
+            Server.FailNext(10, HttpStatusCode.TooManyRequests);
         }
         else if (scenario == "unavailable")
         {
-            _server.FailNext(10, HttpStatusCode.ServiceUnavailable);
+            Server.FailNext(10, HttpStatusCode.ServiceUnavailable);
         }
         else if (scenario == "dropped")
         {
-            _server.DropNext(10);
+            Server.DropNext(10);
         }
 
         var run = scenario == "wrong-key"
-            ? await SampleRun.RunAsync(["delete", "--base-address", _server.BaseAddress.ToString(), "--api-key", "mk_wrong", "mem_1"])
+            ? await SampleRun.RunAsync(["delete", "--base-address", Server.BaseAddress.ToString(), "--api-key", "mk_wrong", "mem_1"])
             : await DeleteAsync(args);
 
         Assert.Equal(exitCode, run.ExitCode);
@@ -131,18 +123,18 @@ public sealed class SampleTests
     [Fact]
     public async Task Delete_reads_ids_from_a_file_and_from_standard_input()
     {
-        _server.AddMemory("mem_a", "user_1");
-        _server.AddMemory("mem_b", "user_1");
-        _server.AddMemory("mem_c", "user_1");
+        Server.AddMemory("mem_a", "user_1");
+        Server.AddMemory("mem_b", "user_1");
+        Server.AddMemory("mem_c", "user_1");
         var file = Path.GetTempFileName();
         await File.WriteAllTextAsync(file, "mem_a\r\n\r\nmem_b\n");
         try
         {
             var fromFile = await DeleteAsync("--from-file", file);
-            var fromStdin = await SampleRun.RunAsync(["delete", "--base-address", _server.BaseAddress.ToString(), "--api-key", _server.ApiKey, "--from-file", "-"], input: "mem_c\n");
+            var fromStdin = await SampleRun.RunAsync(["delete", "--base-address", Server.BaseAddress.ToString(), "--api-key", Server.ApiKey, "--from-file", "-"], input: "mem_c\n");
 
             Assert.Equal((0, 0), (fromFile.ExitCode, fromStdin.ExitCode));
-            Assert.Empty(_server.Memories);
+            Assert.Empty(Server.Memories);
         }
         finally
         {
@@ -153,7 +145,7 @@ public sealed class SampleTests
     [Fact]
     public async Task Delete_with_json_writes_only_one_json_document()
     {
-        _server.AddMemory("mem_1", "user_1");
+        Server.AddMemory("mem_1", "user_1");
 
         var run = await DeleteAsync("mem_1", "missing", "--json");
 
@@ -201,16 +193,16 @@ public sealed class SampleTests
         string[] ids = ["c1", "c2", "c3", "c4", "c5", "c6"];
         foreach (var id in ids)
         {
-            _server.AddMemory(id, "user_1");
+            Server.AddMemory(id, "user_1");
         }
 
-        _server.DelayNext(ids.Length, TimeSpan.FromSeconds(30));
+        Server.DelayNext(ids.Length, TimeSpan.FromSeconds(30));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
 
-        var run = await SampleRun.RunAsync(["delete", "--base-address", _server.BaseAddress.ToString(), "--api-key", _server.ApiKey, "--parallel", "2", .. ids], cancellationToken: cancellation.Token);
+        var run = await SampleRun.RunAsync(["delete", "--base-address", Server.BaseAddress.ToString(), "--api-key", Server.ApiKey, "--parallel", "2", .. ids], cancellationToken: cancellation.Token);
 
         Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
         Assert.Matches(@"Summary: 0 deleted, 0 already absent, 0 not found, 0 failed; cancelled: \d in flight \(may or may not be deleted\), \d not attempted\.", run.Out);
-        Assert.Equal(ids.Length, _server.Memories.Count);
+        Assert.Equal(ids.Length, Server.Memories.Count);
     }
 }

@@ -8,24 +8,21 @@ namespace Mielto.Client.Tests.Sample;
 
 /// <summary>The sample tool's <c>erase-user</c> and <c>export-user</c>, run in-process against the stand-in.</summary>
 [Collection(StandInCollection.Name)]
-public sealed class SampleUserTests
+public sealed class SampleUserTests : StandInTest
 {
-    private readonly MieltoTestServer _server;
-
     public SampleUserTests(StandInFixture fixture)
+        : base(fixture)
     {
-        _server = fixture.Server;
-        _server.Reset();
         for (var i = 0; i < 30; i++)
         {
-            _server.AddMemory($"mem_{i:D2}", "user_1", content: $"memory {i}");
+            Server.AddMemory($"mem_{i:D2}", "user_1", content: $"memory {i}");
         }
 
-        _server.AddMemory("theirs", "user_2");
+        Server.AddMemory("theirs", "user_2");
     }
 
     private Task<SampleRun> RunAsync(string[] args, string input = "", bool terminal = false, CancellationToken cancellationToken = default) =>
-        SampleRun.RunAsync([args[0], "--base-address", _server.BaseAddress.ToString(), "--api-key", _server.ApiKey, .. args[1..]], input, cancellationToken: cancellationToken, terminal: terminal);
+        SampleRun.RunAsync([args[0], "--base-address", Server.BaseAddress.ToString(), "--api-key", Server.ApiKey, .. args[1..]], input, cancellationToken: cancellationToken, terminal: terminal);
 
     [Fact]
     public async Task Erase_user_refuses_without_a_terminal_or_yes()
@@ -35,7 +32,7 @@ public sealed class SampleUserTests
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("Found 30 memories of user_1.", run.Error);
         Assert.Contains("Pass --yes", run.Error);
-        Assert.Equal(31, _server.Memories.Count);
+        Assert.Equal(31, Server.Memories.Count);
     }
 
     [Theory]
@@ -47,7 +44,7 @@ public sealed class SampleUserTests
 
         Assert.Contains("Delete all 30 memories of user_1? This cannot be undone.", run.Error);
         Assert.Equal(erased ? ExitCodes.Success : ExitCodes.Usage, run.ExitCode);
-        Assert.Equal(erased ? 1 : 31, _server.Memories.Count);
+        Assert.Equal(erased ? 1 : 31, Server.Memories.Count);
         if (erased)
         {
             Assert.Contains("Erased user_1 in ", run.Out);
@@ -60,23 +57,23 @@ public sealed class SampleUserTests
     [Fact]
     public async Task Erase_user_with_yes_reports_failures_with_their_exit_code()
     {
-        _server.FailNext(8, HttpStatusCode.ServiceUnavailable, operation: MieltoOperation.Delete);
+        Server.FailNext(8, HttpStatusCode.ServiceUnavailable, operation: MieltoOperation.Delete);
 
         var run = await SampleRun.RunAsync(
-            ["erase-user", "--base-address", _server.BaseAddress.ToString(), "--api-key", _server.ApiKey, "user_1", "--yes", "--parallel", "1"],
+            ["erase-user", "--base-address", Server.BaseAddress.ToString(), "--api-key", Server.ApiKey, "user_1", "--yes", "--parallel", "1"],
             configuration: new() { ["Mielto:MaxRetries"] = "3" });
 
         Assert.Equal(ExitCodes.ServerOrTransport, run.ExitCode);
         Assert.Contains("28 deleted", run.Out);
         Assert.Contains("2 failed", run.Out);
         Assert.Contains("Not complete: run the same command again", run.Out);
-        Assert.Equal(3, _server.Memories.Count);
+        Assert.Equal(3, Server.Memories.Count);
     }
 
     [Fact]
     public async Task Erase_user_cancelled_says_how_far_it_came_and_running_it_again_finishes()
     {
-        _server.DelayNext(30, TimeSpan.FromMilliseconds(30), MieltoOperation.Delete);
+        Server.DelayNext(30, TimeSpan.FromMilliseconds(30), MieltoOperation.Delete);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         var cancelled = await RunAsync(["erase-user", "user_1", "--yes", "--parallel", "1"], cancellationToken: cancel.Token);
@@ -85,7 +82,7 @@ public sealed class SampleUserTests
         Assert.Equal(ExitCodes.Cancelled, cancelled.ExitCode);
         Assert.Contains("Run the same command again to finish.", cancelled.Out);
         Assert.Equal(ExitCodes.Success, again.ExitCode);
-        Assert.Equal(["theirs"], _server.Memories.Select(m => m.MemoryId));
+        Assert.Equal(["theirs"], Server.Memories.Select(m => m.MemoryId));
     }
 
     [Fact]
@@ -117,6 +114,6 @@ public sealed class SampleUserTests
         var run = await RunAsync(["export-user", " "]);
 
         Assert.Equal(ExitCodes.Validation, run.ExitCode);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 }

@@ -9,20 +9,9 @@ namespace Mielto.Client.Tests.StandIn;
 
 /// <summary>The stand-in's behaviour for every operation beyond delete, driven through the real SDK.</summary>
 [Collection(StandInCollection.Name)]
-public sealed class StandInOperationTests
+public sealed class StandInOperationTests(StandInFixture fixture) : StandInTest(fixture)
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
-
-    private readonly MieltoTestServer _server;
-
-    public StandInOperationTests(StandInFixture fixture)
-    {
-        _server = fixture.Server;
-        _server.Reset();
-        Memories = fixture.Client.Memories;
-    }
-
-    private IMemoriesClient Memories { get; }
 
     private static async Task<(MieltoTestServer Server, MieltoClient Client, FakeTimeProvider Clock)> StartWithClockAsync(Action<MieltoTestServerOptions>? configure = null)
     {
@@ -37,8 +26,8 @@ public sealed class StandInOperationTests
 
     private HttpClient RawClient()
     {
-        var http = new HttpClient { BaseAddress = _server.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _server.ApiKey);
+        var http = new HttpClient { BaseAddress = Server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Server.ApiKey);
         return http;
     }
 
@@ -93,14 +82,14 @@ public sealed class StandInOperationTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
         Assert.Equal("""{"detail":[{"type":"missing","loc":["body","user_id"],"msg":"Field required"},{"type":"string_type","loc":["body","topics",1],"msg":"Input should be a valid string"}]}""", await missing.Content.ReadAsStringAsync());
         Assert.Contains("json_invalid", await notJson.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Empty(_server.Memories);
+        Assert.Empty(Server.Memories);
     }
 
     [Fact]
     public async Task Get_applies_the_owner_and_workspace_rules()
     {
-        _server.AddMemory("mem_1", "user_1", content: "likes tea");
-        _server.AddMemory("mem_team", "user_1", workspaceId: "wsp_team");
+        Server.AddMemory("mem_1", "user_1", content: "likes tea");
+        Server.AddMemory("mem_team", "user_1", workspaceId: "wsp_team");
 
         Assert.Equal("likes tea", (await Memories.GetAsync("mem_1", userId: "user_1")).Content);
         Assert.Equal("likes tea", (await Memories.GetAsync("mem_1")).Content);
@@ -115,10 +104,10 @@ public sealed class StandInOperationTests
     {
         for (var i = 0; i < 5; i++)
         {
-            _server.AddMemory($"mem_{i}", "user_1", createdAt: Start.AddMinutes(i));
+            Server.AddMemory($"mem_{i}", "user_1", createdAt: Start.AddMinutes(i));
         }
 
-        _server.AddMemory("other", "user_2", createdAt: Start.AddHours(1));
+        Server.AddMemory("other", "user_2", createdAt: Start.AddHours(1));
 
         var first = await Memories.ListAsync(new MemoryListOptions { UserId = "user_1", Limit = 2 });
         var all = await Memories.ListAllAsync(new MemoryListOptions { UserId = "user_1", Limit = 2 }).Select(m => m.MemoryId).ToListAsync();
@@ -136,9 +125,9 @@ public sealed class StandInOperationTests
     [InlineData("memory_id", MemorySortOrder.Descending, new[] { "c", "b", "a" })]
     public async Task List_sorts_by_the_field_and_order_asked_across_pages(string sortBy, MemorySortOrder order, string[] expected)
     {
-        _server.AddMemory("a", "user_1", createdAt: Start.AddMinutes(3));
-        _server.AddMemory("b", "user_1", createdAt: Start.AddMinutes(1));
-        _server.AddMemory("c", "user_1", createdAt: Start.AddMinutes(2));
+        Server.AddMemory("a", "user_1", createdAt: Start.AddMinutes(3));
+        Server.AddMemory("b", "user_1", createdAt: Start.AddMinutes(1));
+        Server.AddMemory("c", "user_1", createdAt: Start.AddMinutes(2));
 
         var ids = await Memories.ListAllAsync(new MemoryListOptions { Limit = 1, SortBy = sortBy, SortOrder = order }).Select(m => m.MemoryId).ToListAsync();
 
@@ -150,7 +139,7 @@ public sealed class StandInOperationTests
     {
         for (var i = 0; i < 10; i++)
         {
-            _server.AddMemory($"mem_{i}", "user_1", createdAt: Start.AddMinutes(i));
+            Server.AddMemory($"mem_{i}", "user_1", createdAt: Start.AddMinutes(i));
         }
 
         var seen = new List<string>();
@@ -161,7 +150,7 @@ public sealed class StandInOperationTests
         }
 
         Assert.Equal(Enumerable.Range(0, 10).Select(i => $"mem_{i}"), seen);
-        Assert.Empty(_server.Memories);
+        Assert.Empty(Server.Memories);
     }
 
     [Fact]
@@ -203,9 +192,9 @@ public sealed class StandInOperationTests
     [Fact]
     public async Task Search_last_n_and_first_n_order_by_creation()
     {
-        _server.AddMemory("old", "user_1", createdAt: Start);
-        _server.AddMemory("mid", "user_1", createdAt: Start.AddDays(1));
-        _server.AddMemory("new", "user_1", createdAt: Start.AddDays(2));
+        Server.AddMemory("old", "user_1", createdAt: Start);
+        Server.AddMemory("mid", "user_1", createdAt: Start.AddDays(1));
+        Server.AddMemory("new", "user_1", createdAt: Start.AddDays(2));
 
         var last = await Memories.SearchAsync(new MemorySearchRequest { Query = "anything", RetrievalMethod = RetrievalMethod.LastN, Limit = 2 });
         var first = await Memories.SearchAsync(new MemorySearchRequest { Query = "anything", RetrievalMethod = RetrievalMethod.FirstN, Limit = 2 });
@@ -218,11 +207,11 @@ public sealed class StandInOperationTests
     [Fact]
     public async Task Search_matches_words_of_the_query_ignoring_case_for_the_other_methods()
     {
-        _server.AddMemory("tea", "user_1", content: "Ada prefers green TEA in the morning");
-        _server.AddMemory("topic", "user_1", content: "a hot drink", topics: ["Tea"]);
-        _server.AddMemory("both", "user_1", content: "green tea, always", createdAt: Start);
-        _server.AddMemory("other_user", "user_2", content: "tea");
-        _server.AddMemory("unrelated", "user_1", content: "Paris in May");
+        Server.AddMemory("tea", "user_1", content: "Ada prefers green TEA in the morning");
+        Server.AddMemory("topic", "user_1", content: "a hot drink", topics: ["Tea"]);
+        Server.AddMemory("both", "user_1", content: "green tea, always", createdAt: Start);
+        Server.AddMemory("other_user", "user_2", content: "tea");
+        Server.AddMemory("unrelated", "user_1", content: "Paris in May");
 
         var found = await Memories.SearchAsync(new MemorySearchRequest { Query = "Green tea?", UserId = "user_1" });
 
@@ -278,13 +267,13 @@ public sealed class StandInOperationTests
     [Fact]
     public async Task The_key_is_accepted_as_X_API_Key()
     {
-        _server.AddMemory("mem_1", "user_1");
-        using var client = _server.CreateClient(o => o.ApiKeyHeader = MieltoApiKeyHeader.XApiKey);
+        Server.AddMemory("mem_1", "user_1");
+        using var client = Server.CreateClient(o => o.ApiKeyHeader = MieltoApiKeyHeader.XApiKey);
 
         var memory = await client.Memories.GetAsync("mem_1");
 
         Assert.Equal("mem_1", memory.MemoryId);
-        var request = Assert.Single(_server.Requests);
+        var request = Assert.Single(Server.Requests);
         Assert.Equal("***", request.Headers["X-API-Key"]);
         Assert.False(request.Headers.ContainsKey("Authorization"));
     }
@@ -292,9 +281,9 @@ public sealed class StandInOperationTests
     [Fact]
     public async Task Faults_can_be_aimed_at_one_operation()
     {
-        _server.AddMemory("mem_1", "user_1");
-        _server.FailNext(1, HttpStatusCode.ServiceUnavailable, operation: MieltoOperation.Create);
-        _server.DropNext(1, MieltoOperation.Search);
+        Server.AddMemory("mem_1", "user_1");
+        Server.FailNext(1, HttpStatusCode.ServiceUnavailable, operation: MieltoOperation.Create);
+        Server.DropNext(1, MieltoOperation.Search);
 
         await Memories.GetAsync("mem_1");
         await Assert.ThrowsAsync<MieltoServerException>(() => Memories.CreateAsync(new MemoryCreateRequest { UserId = "user_1", Content = "x" }));
@@ -302,9 +291,9 @@ public sealed class StandInOperationTests
 
         Assert.Equal(
             [(MieltoOperation.Get, 200), (MieltoOperation.Create, 503), (MieltoOperation.Search, 0), (MieltoOperation.Search, 200)],
-            _server.Requests.Select(r => (r.Operation!.Value, r.StatusCode)));
+            Server.Requests.Select(r => (r.Operation!.Value, r.StatusCode)));
         Assert.Single(found.Memories);
-        Assert.Single(_server.Memories);
+        Assert.Single(Server.Memories);
     }
 
     [Fact]
@@ -312,7 +301,7 @@ public sealed class StandInOperationTests
     {
         await Memories.CreateAsync(new MemoryCreateRequest { UserId = "user_1", Content = "likes tea ☃" });
 
-        var request = Assert.Single(_server.Requests);
+        var request = Assert.Single(Server.Requests);
         Assert.Equal("""{"user_id":"user_1","memory":"likes tea ☃"}""", request.Body);
         Assert.Equal(MieltoOperation.Create, request.Operation);
     }

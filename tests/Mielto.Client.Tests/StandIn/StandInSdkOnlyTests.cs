@@ -6,19 +6,8 @@ namespace Mielto.Client.Tests.StandIn;
 
 /// <summary>The stand-in's operations known only from the official SDKs, and its rate limit mode.</summary>
 [Collection(StandInCollection.Name)]
-public sealed class StandInSdkOnlyTests
+public sealed class StandInSdkOnlyTests(StandInFixture fixture) : StandInTest(fixture)
 {
-    private readonly MieltoTestServer _server;
-
-    public StandInSdkOnlyTests(StandInFixture fixture)
-    {
-        _server = fixture.Server;
-        _server.Reset();
-        Memories = fixture.Client.Memories;
-    }
-
-    private IMemoriesClient Memories { get; }
-
     [Fact]
     public async Task From_messages_creates_one_memory_per_user_message()
     {
@@ -34,16 +23,16 @@ public sealed class StandInSdkOnlyTests
         });
 
         Assert.Equal(2, created.MemoriesCreated);
-        Assert.Equal(created.MemoryIds.Order(StringComparer.Ordinal), _server.Memories.Select(m => m.MemoryId));
-        Assert.Equal(["I drink green tea", "and I live in Lyon"], _server.Memories.OrderBy(m => m.Content.Length).Select(m => m.Content));
-        Assert.All(_server.Memories, m => Assert.Equal("user_1", m.UserId));
+        Assert.Equal(created.MemoryIds.Order(StringComparer.Ordinal), Server.Memories.Select(m => m.MemoryId));
+        Assert.Equal(["I drink green tea", "and I live in Lyon"], Server.Memories.OrderBy(m => m.Content.Length).Select(m => m.Content));
+        Assert.All(Server.Memories, m => Assert.Equal("user_1", m.UserId));
     }
 
     [Fact]
     public async Task From_messages_answers_422_for_a_message_without_content()
     {
-        using var http = new HttpClient { BaseAddress = _server.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _server.ApiKey);
+        using var http = new HttpClient { BaseAddress = Server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Server.ApiKey);
 
         using var response = await http.PostAsync(new Uri("api/v1/memories/from_messages", UriKind.Relative), new StringContent("""{"user_id":"u","messages":[{"role":"user"}]}""", System.Text.Encoding.UTF8, "application/json"));
 
@@ -56,10 +45,10 @@ public sealed class StandInSdkOnlyTests
     {
         for (var i = 0; i < 5; i++)
         {
-            _server.AddMemory($"mem_{i}", "user_1", content: $"content {i}");
+            Server.AddMemory($"mem_{i}", "user_1", content: $"content {i}");
         }
 
-        _server.AddMemory("other", "user_2", content: "content 3");
+        Server.AddMemory("other", "user_2", content: "content 3");
 
         var all = await Memories.ListAllChunksAsync(new MemoryChunkListOptions { UserId = "user_1", Limit = 2, IncludeEmbedding = true }).ToListAsync();
         var plain = await Memories.ListChunksAsync(new MemoryChunkListOptions { UserId = "user_1" });
@@ -92,9 +81,9 @@ public sealed class StandInSdkOnlyTests
     public async Task The_profile_is_the_newest_memory_with_the_topic_profile()
     {
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        _server.AddMemory("old", "user_1", content: "Ada, engineer", topics: ["profile"], createdAt: start);
-        _server.AddMemory("new", "user_1", content: "Ada, engineer in Lyon", topics: ["Profile"], metadata: new Dictionary<string, System.Text.Json.JsonElement> { ["city"] = System.Text.Json.JsonSerializer.SerializeToElement("Lyon") }, createdAt: start.AddDays(1));
-        _server.AddMemory("other", "user_2", topics: ["profile"], createdAt: start.AddDays(2));
+        Server.AddMemory("old", "user_1", content: "Ada, engineer", topics: ["profile"], createdAt: start);
+        Server.AddMemory("new", "user_1", content: "Ada, engineer in Lyon", topics: ["Profile"], metadata: new Dictionary<string, System.Text.Json.JsonElement> { ["city"] = System.Text.Json.JsonSerializer.SerializeToElement("Lyon") }, createdAt: start.AddDays(1));
+        Server.AddMemory("other", "user_2", topics: ["profile"], createdAt: start.AddDays(2));
 
         var profile = await Memories.GetProfileAsync("user_1");
         var none = await Memories.GetProfileAsync("user_3");

@@ -33,30 +33,19 @@ public sealed class StandInCollection : ICollectionFixture<StandInFixture>
 
 /// <summary>The stand-in's rules and faults, driven through the real SDK (and raw HTTP where the SDK cannot go).</summary>
 [Collection(StandInCollection.Name)]
-public sealed class StandInTests
+public sealed class StandInTests(StandInFixture fixture) : StandInTest(fixture)
 {
-    private readonly MieltoTestServer _server;
-
-    public StandInTests(StandInFixture fixture)
-    {
-        _server = fixture.Server;
-        _server.Reset();
-        Memories = fixture.Client.Memories;
-    }
-
-    private IMemoriesClient Memories { get; }
-
     [Fact]
     public async Task Deleting_an_owned_memory_removes_it_and_answers_200()
     {
-        _server.AddMemory("mem_1", "user_1", content: "likes tea", topics: ["drinks"]);
-        _server.AddMemory("mem_2", "user_1");
+        Server.AddMemory("mem_1", "user_1", content: "likes tea", topics: ["drinks"]);
+        Server.AddMemory("mem_2", "user_1");
 
         var result = await Memories.DeleteAsync("mem_1", userId: "user_1");
 
         Assert.Equal(new MemoryDeleteResponse("mem_1", "Memory deleted successfully"), result);
-        Assert.Equal(["mem_2"], _server.Memories.Select(m => m.MemoryId));
-        var request = Assert.Single(_server.Requests);
+        Assert.Equal(["mem_2"], Server.Memories.Select(m => m.MemoryId));
+        var request = Assert.Single(Server.Requests);
         Assert.Equal(("DELETE", "/api/v1/memories/mem_1", "?user_id=user_1", 200), (request.Method, request.RawPath, request.RawQuery, request.StatusCode));
         Assert.Equal("Bearer ***", request.Headers["Authorization"]);
     }
@@ -64,21 +53,21 @@ public sealed class StandInTests
     [Fact]
     public async Task A_call_without_user_id_deletes_with_the_keys_authority()
     {
-        _server.AddMemory("mem_1", "user_1");
+        Server.AddMemory("mem_1", "user_1");
 
         Assert.True(await Memories.DeleteIfExistsAsync("mem_1"));
-        Assert.Empty(_server.Memories);
+        Assert.Empty(Server.Memories);
     }
 
     [Fact]
     public async Task Another_users_memory_is_refused_with_403_and_kept()
     {
-        _server.AddMemory("mem_1", "user_1");
+        Server.AddMemory("mem_1", "user_1");
 
         var error = await Assert.ThrowsAsync<MieltoPermissionException>(() => Memories.DeleteAsync("mem_1", userId: "user_2"));
 
         Assert.Equal("Only the memory owner can delete this memory", error.Detail);
-        Assert.NotNull(_server.FindMemory("mem_1"));
+        Assert.NotNull(Server.FindMemory("mem_1"));
     }
 
     [Fact]
@@ -93,41 +82,41 @@ public sealed class StandInTests
     [Fact]
     public async Task A_wrong_api_key_is_401_with_a_detail()
     {
-        _server.AddMemory("mem_1", "user_1");
-        using var client = _server.CreateClient(o => o.ApiKey = "mk_wrong");
+        Server.AddMemory("mem_1", "user_1");
+        using var client = Server.CreateClient(o => o.ApiKey = "mk_wrong");
 
         var error = await Assert.ThrowsAsync<MieltoAuthenticationException>(() => client.Memories.DeleteAsync("mem_1"));
 
         Assert.Equal("Invalid or missing API key", error.Detail);
-        Assert.Single(_server.Memories);
+        Assert.Single(Server.Memories);
     }
 
     [Fact]
     public async Task The_key_is_accepted_as_bearer_or_X_API_Key_and_required()
     {
-        _server.AddMemory("mem_1", "user_1");
-        _server.AddMemory("mem_2", "user_1");
-        using var http = new HttpClient { BaseAddress = _server.BaseAddress };
+        Server.AddMemory("mem_1", "user_1");
+        Server.AddMemory("mem_2", "user_1");
+        using var http = new HttpClient { BaseAddress = Server.BaseAddress };
 
         using var none = await http.DeleteAsync(new Uri("api/v1/memories/mem_1", UriKind.Relative));
-        using var withHeader = new HttpRequestMessage(HttpMethod.Delete, "api/v1/memories/mem_1") { Headers = { { "X-API-Key", _server.ApiKey } } };
+        using var withHeader = new HttpRequestMessage(HttpMethod.Delete, "api/v1/memories/mem_1") { Headers = { { "X-API-Key", Server.ApiKey } } };
         using var viaApiKey = await http.SendAsync(withHeader);
 
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
         Assert.Equal(HttpStatusCode.OK, viaApiKey.StatusCode);
-        Assert.Equal("***", _server.Requests[1].Headers["X-API-Key"]);
+        Assert.Equal("***", Server.Requests[1].Headers["X-API-Key"]);
     }
 
     [Fact]
     public async Task A_memory_is_only_visible_in_its_workspace()
     {
-        _server.AddMemory("mem_1", "user_1", workspaceId: "wsp_team");
+        Server.AddMemory("mem_1", "user_1", workspaceId: "wsp_team");
 
         await Assert.ThrowsAsync<MemoryNotFoundException>(() => Memories.DeleteAsync("mem_1"));
         await Memories.DeleteAsync("mem_1", workspaceId: "wsp_team");
 
-        Assert.Empty(_server.Memories);
-        Assert.Equal([null, "wsp_team"], _server.Requests.Select(r => r.Headers.GetValueOrDefault("X-Workspace-Id")));
+        Assert.Empty(Server.Memories);
+        Assert.Equal([null, "wsp_team"], Server.Requests.Select(r => r.Headers.GetValueOrDefault("X-Workspace-Id")));
     }
 
     [Fact]
@@ -151,20 +140,20 @@ public sealed class StandInTests
     [Fact]
     public async Task Ids_are_matched_exactly_as_sent()
     {
-        _server.AddMemory("a/b ?#%+é", "user_1");
-        _server.AddMemory("a", "user_1");
+        Server.AddMemory("a/b ?#%+é", "user_1");
+        Server.AddMemory("a", "user_1");
 
         await Memories.DeleteAsync("a/b ?#%+é");
 
-        Assert.Equal(["a"], _server.Memories.Select(m => m.MemoryId));
-        Assert.Equal("/api/v1/memories/a%2Fb%20%3F%23%25%2B%C3%A9", Assert.Single(_server.Requests).RawPath);
+        Assert.Equal(["a"], Server.Memories.Select(m => m.MemoryId));
+        Assert.Equal("/api/v1/memories/a%2Fb%20%3F%23%25%2B%C3%A9", Assert.Single(Server.Requests).RawPath);
     }
 
     [Fact]
     public async Task Other_routes_and_methods_answer_as_FastAPI_does()
     {
-        using var http = new HttpClient { BaseAddress = _server.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _server.ApiKey);
+        using var http = new HttpClient { BaseAddress = Server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Server.ApiKey);
 
         using var unknown = await http.DeleteAsync(new Uri("api/v1/other/x", UriKind.Relative));
         using var deeper = await http.GetAsync(new Uri("api/v1/memories/x/y", UriKind.Relative));
@@ -185,19 +174,19 @@ public sealed class StandInTests
     [Fact]
     public async Task FailNext_answers_the_next_calls_with_the_status_and_the_sdk_retries_them()
     {
-        _server.AddMemory("mem_1", "user_1");
-        _server.FailNext(2, HttpStatusCode.ServiceUnavailable);
+        Server.AddMemory("mem_1", "user_1");
+        Server.FailNext(2, HttpStatusCode.ServiceUnavailable);
 
         await Memories.DeleteAsync("mem_1");
 
-        Assert.Equal([503, 503, 200], _server.Requests.Select(r => r.StatusCode));
+        Assert.Equal([503, 503, 200], Server.Requests.Select(r => r.StatusCode));
     }
 
     [Fact]
     public async Task FailNext_sends_Retry_After()
     {
-        _server.FailNext(1, HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(7));
-        using var client = _server.CreateClient(o => o.MaxRetries = 0);
+        Server.FailNext(1, HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(7));
+        using var client = Server.CreateClient(o => o.MaxRetries = 0);
 
         var error = await Assert.ThrowsAsync<MieltoRateLimitException>(() => client.Memories.DeleteAsync("mem_1"));
 
@@ -207,9 +196,9 @@ public sealed class StandInTests
     [Fact]
     public async Task DelayNext_holds_a_call_long_enough_for_the_sdk_to_time_it_out()
     {
-        _server.AddMemory("mem_1", "user_1");
-        _server.DelayNext(1, TimeSpan.FromSeconds(5));
-        using var client = _server.CreateClient(o =>
+        Server.AddMemory("mem_1", "user_1");
+        Server.DelayNext(1, TimeSpan.FromSeconds(5));
+        using var client = Server.CreateClient(o =>
         {
             o.Timeout = TimeSpan.FromMilliseconds(300);
             o.RetryDelay = TimeSpan.FromMilliseconds(1);
@@ -219,32 +208,32 @@ public sealed class StandInTests
         await client.Memories.DeleteAsync("mem_1");
 
         Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(290), TimeSpan.FromSeconds(4));
-        Assert.Empty(_server.Memories);
+        Assert.Empty(Server.Memories);
     }
 
     [Fact]
     public async Task DropNext_breaks_the_connection_and_the_sdk_retries()
     {
-        _server.AddMemory("mem_1", "user_1");
-        _server.DropNext(1);
+        Server.AddMemory("mem_1", "user_1");
+        Server.DropNext(1);
 
         await Memories.DeleteAsync("mem_1");
 
-        Assert.Equal([0, 200], _server.Requests.Select(r => r.StatusCode));
+        Assert.Equal([0, 200], Server.Requests.Select(r => r.StatusCode));
     }
 
     [Fact]
     public async Task DropNext_beyond_the_retries_ends_in_a_connection_exception()
     {
-        _server.DropNext(3);
-        using var client = _server.CreateClient(o =>
+        Server.DropNext(3);
+        using var client = Server.CreateClient(o =>
         {
             o.MaxRetries = 2;
             o.RetryDelay = TimeSpan.FromMilliseconds(1);
         });
 
         await Assert.ThrowsAsync<MieltoConnectionException>(() => client.Memories.DeleteAsync("mem_1"));
-        Assert.Equal(3, _server.Requests.Count);
+        Assert.Equal(3, Server.Requests.Count);
     }
 
     [Fact]
@@ -253,10 +242,10 @@ public sealed class StandInTests
         var ids = Enumerable.Range(0, 500).Select(i => $"mem_{i}").ToArray();
         foreach (var id in ids)
         {
-            _server.AddMemory(id, "user_1");
+            Server.AddMemory(id, "user_1");
         }
 
-        _server.AddMemory("keep", "user_1");
+        Server.AddMemory("keep", "user_1");
         using var gate = new SemaphoreSlim(64);
         var results = await Task.WhenAll(ids.Select(async id =>
         {
@@ -272,23 +261,23 @@ public sealed class StandInTests
         }));
 
         Assert.Equal(ids, results.Select(r => r.MemoryId));
-        Assert.Equal(["keep"], _server.Memories.Select(m => m.MemoryId));
+        Assert.Equal(["keep"], Server.Memories.Select(m => m.MemoryId));
     }
 
     [Fact]
     public async Task Reset_forgets_memories_requests_and_faults()
     {
-        _server.AddMemory("mem_1", "user_1");
-        _server.FailNext(5, HttpStatusCode.InternalServerError);
-        using (var client = _server.CreateClient(o => o.MaxRetries = 0))
+        Server.AddMemory("mem_1", "user_1");
+        Server.FailNext(5, HttpStatusCode.InternalServerError);
+        using (var client = Server.CreateClient(o => o.MaxRetries = 0))
         {
             await Assert.ThrowsAsync<MieltoServerException>(() => client.Memories.DeleteAsync("mem_1"));
         }
 
-        _server.Reset();
+        Server.Reset();
 
-        Assert.Empty(_server.Memories);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Memories);
+        Assert.Empty(Server.Requests);
         await Assert.ThrowsAsync<MemoryNotFoundException>(() => Memories.DeleteAsync("mem_1"));
     }
 }
