@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Mielto.Client.AI;
+
+/// <summary>The package's log messages, source-generated so that a disabled level costs one check.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 101, EventName = "MieltoToolFailed", Level = LogLevel.Warning,
+        Message = "The Mielto memory tool {Tool} failed; the model was told so in a short message")]
+    public static partial void ToolFailed(ILogger logger, Exception exception, string tool);
+
+    [LoggerMessage(EventId = 102, EventName = "MieltoRecallFailed", Level = LogLevel.Warning,
+        Message = "Recalling Mielto memories failed; the chat goes on without them")]
+    public static partial void RecallFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 103, EventName = "MieltoStoreFailed", Level = LogLevel.Warning,
+        Message = "Storing what the user said in Mielto failed; the response is returned all the same")]
+    public static partial void StoreFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,176 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Mielto.Client.AI;
+
+/// <summary>
+/// A chat middleware that gives the model what Mielto remembers about the end user: before each call it searches
+/// the user's memories with the latest user message and adds the most relevant ones, within a count and a
+/// character budget, as one system message; after the response it can store what the user said. Without a user id
+/// (see <see cref="MieltoMemoryChatOptions.UserIdResolver"/>) the call passes through untouched. A failing recall
+/// or store never fails the chat: it is logged at Warning and the call goes on. Add it with
+/// <c>ChatClientBuilder.UseMieltoMemory</c>.
+/// </summary>
+public sealed class MieltoMemoryChatClient : DelegatingChatClient
+{
+    private readonly IMemoriesClient _memories;
+    private readonly MieltoMemoryChatOptions _options;
+    private readonly ILogger _logger;
+
+    /// <summary>Wraps <paramref name="innerClient"/>.</summary>
+    /// <param name="innerClient">The client that answers.</param>
+    /// <param name="memories">The memories client.</param>
+    /// <param name="options">How to recall and store; copied.</param>
+    /// <param name="logger">Where failures of recall and store are logged.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="innerClient"/> or <paramref name="memories"/> is null.</exception>
+    public MieltoMemoryChatClient(IChatClient innerClient, IMemoriesClient memories, MieltoMemoryChatOptions? options = null, ILogger<MieltoMemoryChatClient>? logger = null)
+        : base(innerClient)
+    {
+        ArgumentNullException.ThrowIfNull(memories);
+        _memories = memories;
+        _options = (options ?? new MieltoMemoryChatOptions()).Copy();
+        ArgumentOutOfRangeException.ThrowIfNotEqual(_options.MaxMemories is >= 1 and <= 100, true, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxCharacters, 100, nameof(options));
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <inheritdoc/>
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (Resolve(messages, options) is not { } call)
+        {
+            return await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        var withMemories = await RecallAsync(call, cancellationToken).ConfigureAwait(false);
+        var response = await base.GetResponseAsync(withMemories, options, cancellationToken).ConfigureAwait(false);
+        await StoreAsync(call, response.Text, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    /// <inheritdoc/>
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var call = Resolve(messages, options);
+        var sent = call is null ? messages : await RecallAsync(call, cancellationToken).ConfigureAwait(false);
+        var answer = new StringBuilder();
+        await foreach (var update in base.GetStreamingResponseAsync(sent, options, cancellationToken).ConfigureAwait(false))
+        {
+            answer.Append(update.Text);
+            yield return update;
+        }
+
+        if (call is not null)
+        {
+            await StoreAsync(call, answer.ToString(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The user of a call and its latest user message; null when the call is to pass through.</summary>
+    private Call? Resolve(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    {
+        var list = messages as IList<ChatMessage> ?? [.. messages];
+        if (_options.UserIdResolver(list, options) is not { Length: > 0 } userId || string.IsNullOrWhiteSpace(userId))
+        {
+            return null;
+        }
+
+        var last = -1;
+        for (var i = list.Count - 1; i >= 0; i--)
+        {
+            if (list[i].Role == ChatRole.User)
+            {
+                last = i;
+                break;
+            }
+        }
+
+        return last < 0 || string.IsNullOrWhiteSpace(list[last].Text) ? null : new Call(list, last, userId, _options.WorkspaceIdResolver(list, options));
+    }
+
+    /// <summary>The messages with the user's relevant memories as a system message just before the latest user message.</summary>
+    private async Task<IEnumerable<ChatMessage>> RecallAsync(Call call, CancellationToken cancellationToken)
+    {
+        MemorySearchResponse found;
+        try
+        {
+            found = await _memories.SearchAsync(
+                new MemorySearchRequest { Query = call.LastUser.Text, UserId = call.UserId, Limit = _options.MaxMemories, RetrievalMethod = _options.RetrievalMethod },
+                call.WorkspaceId,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is MieltoException or ArgumentException)
+        {
+            Log.RecallFailed(_logger, error);
+            return call.Messages;
+        }
+
+        if (Describe(found.Memories) is not { } text)
+        {
+            return call.Messages;
+        }
+
+        var sent = new List<ChatMessage>(call.Messages);
+        sent.Insert(call.LastUserIndex, new ChatMessage(ChatRole.System, text));
+        return sent;
+    }
+
+    /// <summary>The system message's text: as many memories as fit the budgets, or null when there are none.</summary>
+    private string? Describe(IReadOnlyList<Memory> memories)
+    {
+        const string Heading = "What is remembered about this user from earlier conversations (most relevant first):";
+        var text = new StringBuilder(Heading);
+        var added = 0;
+        foreach (var memory in memories.Take(_options.MaxMemories))
+        {
+            var line = "\n- " + memory.Content.ReplaceLineEndings(" ");
+            if (text.Length + line.Length > _options.MaxCharacters)
+            {
+                break;
+            }
+
+            text.Append(line);
+            added++;
+        }
+
+        return added == 0 ? null : text.ToString();
+    }
+
+    private async Task StoreAsync(Call call, string answer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (_options.Storage)
+            {
+                case MieltoMemoryStorage.UserMessages:
+                    await _memories.CreateAsync(new MemoryCreateRequest { UserId = call.UserId, Content = call.LastUser.Text }, call.WorkspaceId, cancellationToken).ConfigureAwait(false);
+                    break;
+                case MieltoMemoryStorage.FromMessages:
+                    List<MemoryMessage> conversation = [new() { Role = "user", Content = call.LastUser.Text }];
+                    if (answer.Length > 0)
+                    {
+                        conversation.Add(new() { Role = "assistant", Content = answer });
+                    }
+
+                    await _memories.CreateFromMessagesAsync(new MemoryFromMessagesRequest { UserId = call.UserId, Messages = conversation }, call.WorkspaceId, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+        catch (Exception error) when (error is MieltoException or ArgumentException)
+        {
+            Log.StoreFailed(_logger, error);
+        }
+    }
+
+    /// <summary>One call that has a user: its messages, the index of its latest user message, the user and workspace.</summary>
+    private sealed record Call(IList<ChatMessage> Messages, int LastUserIndex, string UserId, string? WorkspaceId)
+    {
+        public ChatMessage LastUser => Messages[LastUserIndex];
+    }
+}

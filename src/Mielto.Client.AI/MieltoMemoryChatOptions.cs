@@ -1,0 +1,40 @@
+using Microsoft.Extensions.AI;
+
+namespace Mielto.Client.AI;
+
+/// <summary>How <see cref="MieltoMemoryChatClient"/> recalls and stores an end user's memories.</summary>
+public sealed class MieltoMemoryChatOptions
+{
+    /// <summary>The <see cref="ChatOptions.AdditionalProperties"/> key the default <see cref="UserIdResolver"/> reads: <c>mielto.user_id</c>.</summary>
+    public const string UserIdProperty = "mielto.user_id";
+
+    /// <summary>The <see cref="ChatOptions.AdditionalProperties"/> key the default <see cref="WorkspaceIdResolver"/> reads: <c>mielto.workspace_id</c>.</summary>
+    public const string WorkspaceIdProperty = "mielto.workspace_id";
+
+    /// <summary>
+    /// Who the end user of a call is, from your app's own identity; null or empty passes the call through untouched.
+    /// By default, the string in <see cref="ChatOptions.AdditionalProperties"/> under <see cref="UserIdProperty"/>.
+    /// </summary>
+    public Func<IEnumerable<ChatMessage>, ChatOptions?, string?> UserIdResolver { get; set; } = static (_, options) => Property(options, UserIdProperty);
+
+    /// <summary>The workspace of a call; null uses <see cref="MieltoClientOptions.WorkspaceId"/>. By default, from <see cref="WorkspaceIdProperty"/>.</summary>
+    public Func<IEnumerable<ChatMessage>, ChatOptions?, string?> WorkspaceIdResolver { get; set; } = static (_, options) => Property(options, WorkspaceIdProperty);
+
+    /// <summary>The most memories added to a call. Defaults to 5.</summary>
+    public int MaxMemories { get; set; } = 5;
+
+    /// <summary>The most characters of the system message that carries them. Defaults to 2,000.</summary>
+    public int MaxCharacters { get; set; } = 2000;
+
+    /// <summary>How memories are searched; null for the server's default.</summary>
+    public RetrievalMethod? RetrievalMethod { get; set; }
+
+    /// <summary>What is stored after a response. Defaults to <see cref="MieltoMemoryStorage.None"/>.</summary>
+    public MieltoMemoryStorage Storage { get; set; }
+
+    /// <summary>Copies the settings, so that a client built with them does not change if these do.</summary>
+    internal MieltoMemoryChatOptions Copy() => (MieltoMemoryChatOptions)MemberwiseClone();
+
+    private static string? Property(ChatOptions? options, string key) =>
+        options?.AdditionalProperties?.TryGetValue(key, out var value) == true ? value as string : null;
+}
