@@ -121,7 +121,7 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
         return sent;
     }
 
-    /// <summary>The system message's text: as many memories as fit the budgets, or null when there are none.</summary>
+    /// <summary>The system message's text: the most relevant memories that fit the budgets, or null when none does.</summary>
     private string? Describe(IReadOnlyList<Memory> memories)
     {
         const string Heading = "What is remembered about this user from earlier conversations (most relevant first):";
@@ -132,7 +132,8 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
             var line = "\n- " + memory.Content.ReplaceLineEndings(" ");
             if (text.Length + line.Length > _options.MaxCharacters)
             {
-                break;
+                // Too long for what is left of the budget; a shorter, less relevant one may still fit.
+                continue;
             }
 
             text.Append(line);

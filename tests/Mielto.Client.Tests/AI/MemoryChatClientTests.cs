@@ -1,0 +1,171 @@
+using System.Net;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Mielto.Client.AI;
+using Mielto.Client.Testing;
+using Mielto.Client.Tests.Infrastructure;
+using Mielto.Client.Tests.StandIn;
+
+namespace Mielto.Client.Tests.AI;
+
+/// <summary>The memory chat middleware, streaming and not, against the stand-in, with a scripted model.</summary>
+[Collection(StandInCollection.Name)]
+public sealed class MemoryChatClientTests(StandInFixture fixture) : StandInTest(fixture)
+{
+    private static readonly ChatOptions ForUser1 = new() { AdditionalProperties = new() { [MieltoMemoryChatOptions.UserIdProperty] = "user_1" } };
+
+    private static List<ChatMessage> Conversation() =>
+    [
+        new(ChatRole.System, "You are a helpful assistant."),
+        new(ChatRole.User, "Hi"),
+        new(ChatRole.Assistant, "Hello!"),
+        new(ChatRole.User, "Which tea should I brew?"),
+    ];
+
+    private IChatClient Build(ScriptedChatClient model, Action<MieltoMemoryChatOptions>? configure = null, LogCapture? logs = null)
+    {
+        var services = new ServiceCollection();
+        services.AddMieltoClient(o =>
+        {
+            Server.Configure(o);
+            o.RetryDelay = TimeSpan.FromMilliseconds(1);
+        });
+        services.AddLogging(b => b.AddProvider(logs ?? new LogCapture()));
+        var provider = services.BuildServiceProvider();
+        return new ChatClientBuilder(model).UseMieltoMemory(configure).Build(provider);
+    }
+
+    private static async Task<ChatResponse> AskAsync(IChatClient chat, bool streaming, ChatOptions? options) =>
+        streaming
+            ? await chat.GetStreamingResponseAsync(Conversation(), options).ToChatResponseAsync()
+            : await chat.GetResponseAsync(Conversation(), options);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_users_relevant_memories_come_as_one_system_message_within_the_budget(bool streaming)
+    {
+        Server.AddMemory("m1", "user_1", content: "Ada prefers green tea");
+        Server.AddMemory("m2", "user_1", content: "Ada dislikes black tea");
+        Server.AddMemory("m3", "user_1", content: "tea " + new string('z', 500));
+        Server.AddMemory("other", "user_2", content: "Bob brews tea too");
+        var model = new ScriptedChatClient(new ChatMessage(ChatRole.Assistant, "Try a sencha."));
+
+        var response = await AskAsync(Build(model, o => o.MaxCharacters = 300), streaming, ForUser1);
+
+        Assert.Equal("Try a sencha.", response.Text);
+        var sent = Assert.Single(model.Calls).Messages;
+        Assert.Equal(5, sent.Count);
+        var memories = sent[3];
+        Assert.Equal(ChatRole.System, memories.Role);
+        Assert.StartsWith("What is remembered about this user", memories.Text, StringComparison.Ordinal);
+        Assert.Contains("- Ada prefers green tea", memories.Text, StringComparison.Ordinal);
+        Assert.Contains("- Ada dislikes black tea", memories.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("zzz", memories.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bob", memories.Text, StringComparison.Ordinal);
+        Assert.True(memories.Text.Length <= 300);
+        Assert.Equal("Which tea should I brew?", sent[4].Text);
+        Assert.Contains("\"query\":\"Which tea should I brew?\"", Assert.Single(Server.Requests).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task At_most_MaxMemories_are_added()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            Server.AddMemory($"m{i}", "user_1", content: $"tea note {i}");
+        }
+
+        var model = new ScriptedChatClient();
+
+        await AskAsync(Build(model, o => o.MaxMemories = 3), streaming: false, ForUser1);
+
+        Assert.Equal(3, model.Calls.Single().Messages[3].Text.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Without_a_user_id_the_call_passes_through_untouched(bool streaming)
+    {
+        Server.AddMemory("m1", "user_1", content: "Ada prefers green tea");
+        var model = new ScriptedChatClient(new ChatMessage(ChatRole.Assistant, "ok"));
+
+        await AskAsync(Build(model, o => o.Storage = MieltoMemoryStorage.UserMessages), streaming, new ChatOptions());
+
+        Assert.Equal(Conversation().Select(m => m.Text), model.Calls.Single().Messages.Select(m => m.Text));
+        Assert.Empty(Server.Requests);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_failing_recall_does_not_fail_the_call(bool streaming)
+    {
+        Server.FailNext(20, HttpStatusCode.ServiceUnavailable);
+        var logs = new LogCapture();
+        var model = new ScriptedChatClient(new ChatMessage(ChatRole.Assistant, "still here"));
+
+        var response = await AskAsync(Build(model, logs: logs), streaming, ForUser1);
+
+        Assert.Equal("still here", response.Text);
+        Assert.Equal(4, model.Calls.Single().Messages.Count);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("goes on without them", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task It_stores_what_the_user_said_when_asked(bool streaming)
+    {
+        var model = new ScriptedChatClient(new ChatMessage(ChatRole.Assistant, "Noted."));
+
+        await AskAsync(Build(model, o => o.Storage = MieltoMemoryStorage.UserMessages), streaming, ForUser1);
+
+        var stored = Assert.Single(Server.Memories);
+        Assert.Equal(("user_1", "Which tea should I brew?"), (stored.UserId, stored.Content));
+    }
+
+    [Fact]
+    public async Task It_can_hand_the_exchange_to_from_messages()
+    {
+        var model = new ScriptedChatClient(new ChatMessage(ChatRole.Assistant, "A sencha."));
+
+        await AskAsync(Build(model, o => o.Storage = MieltoMemoryStorage.FromMessages), streaming: true, ForUser1);
+
+        var request = Server.Requests.Single(r => r.Operation == MieltoOperation.CreateFromMessages);
+        Assert.Equal("""{"messages":[{"role":"user","content":"Which tea should I brew?"},{"role":"assistant","content":"A sencha."}],"user_id":"user_1"}""", request.Body);
+        Assert.Equal("Which tea should I brew?", Assert.Single(Server.Memories).Content);
+    }
+
+    [Fact]
+    public async Task A_failing_store_does_not_fail_the_call()
+    {
+        Server.FailNext(1, HttpStatusCode.ServiceUnavailable, operation: MieltoOperation.Create);
+        var logs = new LogCapture();
+        var model = new ScriptedChatClient(new ChatMessage(ChatRole.Assistant, "fine"));
+
+        var response = await AskAsync(Build(model, o => o.Storage = MieltoMemoryStorage.UserMessages, logs), streaming: false, ForUser1);
+
+        Assert.Equal("fine", response.Text);
+        Assert.Empty(Server.Memories);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("Storing what the user said", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_user_and_workspace_can_come_from_a_resolver_of_the_apps_own()
+    {
+        Server.AddMemory("m1", "user_9", workspaceId: "wsp_team", content: "tea lover");
+        var model = new ScriptedChatClient();
+
+        await AskAsync(Build(model, o =>
+        {
+            o.UserIdResolver = (_, _) => "user_9";
+            o.WorkspaceIdResolver = (_, _) => "wsp_team";
+        }), streaming: false, options: null);
+
+        Assert.Contains("- tea lover", model.Calls.Single().Messages[3].Text, StringComparison.Ordinal);
+        Assert.Equal("wsp_team", Assert.Single(Server.Requests).Headers["X-Workspace-Id"]);
+    }
+}
