@@ -1,0 +1,106 @@
+using System.Text.Json;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace Mielto.Client.Tests.AI;
+
+/// <summary>
+/// The sample MCP server started as a process over stdio, with no key configured (so on its embedded stand-in), and
+/// driven by the MCP client of the same package, as an MCP host would.
+/// </summary>
+public sealed class McpServerTests : IAsyncLifetime
+{
+    private McpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = "mielto-mcp",
+            Command = "dotnet",
+            Arguments = [ServerPath()],
+            EnvironmentVariables = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["Mielto__ApiKey"] = string.Empty,
+                ["Mielto__UserId"] = "user_mcp",
+                ["DOTNET_ENVIRONMENT"] = "Production",
+            },
+        });
+        _client = await McpClient.CreateAsync(transport);
+    }
+
+    public async Task DisposeAsync() => await _client.DisposeAsync();
+
+    [Fact]
+    public async Task It_lists_the_memory_tools_with_no_user_parameter()
+    {
+        var tools = await _client.ListToolsAsync();
+
+        Assert.Equal(["search_memories", "add_memory", "list_memories"], tools.Select(t => t.Name));
+        Assert.All(tools, t => Assert.DoesNotContain("user", t.JsonSchema.GetProperty("properties").GetRawText(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Add_memory_then_search_memories_round_trip_on_the_stand_in()
+    {
+        var added = await _client.CallToolAsync("add_memory", new Dictionary<string, object?> { ["content"] = "Ada prefers green tea", ["topics"] = new[] { "drinks" } });
+        var found = await _client.CallToolAsync("search_memories", new Dictionary<string, object?> { ["query"] = "green tea", ["user_id"] = "someone_else" });
+
+        Assert.NotEqual(true, added.IsError);
+        Assert.Contains("\"status\":\"stored\"", Text(added), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(Text(found));
+        Assert.Equal("Ada prefers green tea", Assert.Single(json.RootElement.GetProperty("memories").EnumerateArray()).GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task Configured_with_a_key_it_uses_that_server_and_the_key_is_in_no_result_or_log_line()
+    {
+        await using var server = await Mielto.Client.Testing.MieltoTestServer.StartAsync(o => o.AdditionalWorkspaceIds.Add("wsp_team"));
+        server.AddMemory("m1", "user_configured", workspaceId: "wsp_team", content: "likes jasmine tea");
+        server.AddMemory("m2", "user_other", workspaceId: "wsp_team", content: "likes jasmine tea too");
+        var logs = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = "mielto-mcp",
+            Command = "dotnet",
+            Arguments = [ServerPath()],
+            EnvironmentVariables = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["Mielto__ApiKey"] = server.ApiKey,
+                ["Mielto__BaseAddress"] = server.BaseAddress.ToString(),
+                ["Mielto__UserId"] = "user_configured",
+                ["Mielto__WorkspaceId"] = "wsp_team",
+                ["Logging__LogLevel__Default"] = "Trace",
+            },
+            StandardErrorLines = logs.Enqueue,
+        });
+        await using var client = await McpClient.CreateAsync(transport);
+
+        var found = await client.CallToolAsync("search_memories", new Dictionary<string, object?> { ["query"] = "jasmine" });
+        var failed = await client.CallToolAsync("search_memories", new Dictionary<string, object?> { ["query"] = "jasmine", ["limit"] = 1000 });
+
+        using var json = JsonDocument.Parse(Text(found));
+        Assert.Equal("m1", Assert.Single(json.RootElement.GetProperty("memories").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Contains("invalid_argument", Text(failed), StringComparison.Ordinal);
+        Assert.All(server.Requests, r => Assert.Equal("wsp_team", r.Headers["X-Workspace-Id"]));
+        Assert.NotEmpty(logs);
+        Assert.All(logs, line => Assert.DoesNotContain(server.ApiKey, line, StringComparison.Ordinal));
+        Assert.DoesNotContain(server.ApiKey, Text(found) + Text(failed), StringComparison.Ordinal);
+    }
+
+    private static string Text(CallToolResult result) => string.Concat(result.Content.OfType<TextContentBlock>().Select(c => c.Text));
+
+    /// <summary>The sample's own build output, of the same configuration as this test assembly.</summary>
+    private static string ServerPath()
+    {
+        var here = Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory);
+        var configuration = new DirectoryInfo(here).Parent!.Name;
+        var root = new DirectoryInfo(here);
+        while (!File.Exists(Path.Combine(root.FullName, "Mielto.Client.sln")))
+        {
+            root = root.Parent!;
+        }
+
+        return Path.Combine(root.FullName, "samples", "Mielto.Mcp", "bin", configuration, "net10.0", "mielto-mcp.dll");
+    }
+}
