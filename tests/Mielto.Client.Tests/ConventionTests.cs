@@ -9,9 +9,10 @@ public sealed class ConventionTests
 {
     private static readonly Assembly Sdk = typeof(MieltoClient).Assembly;
     private static readonly Assembly Testing = typeof(Mielto.Client.Testing.MieltoTestServer).Assembly;
+    private static readonly Assembly AI = typeof(Mielto.Client.AI.MieltoMemoryTools).Assembly;
 
-    /// <summary>The public types of both packages.</summary>
-    private static IEnumerable<Type> PublicTypes => Sdk.GetExportedTypes().Concat(Testing.GetExportedTypes());
+    /// <summary>The public types of the three packages.</summary>
+    private static IEnumerable<Type> PublicTypes => Sdk.GetExportedTypes().Concat(Testing.GetExportedTypes()).Concat(AI.GetExportedTypes());
 
     private static IEnumerable<MethodInfo> PublicMethods => PublicTypes.SelectMany(t =>
         t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)).Where(m => !m.IsSpecialName);
@@ -79,12 +80,17 @@ public sealed class ConventionTests
         Assert.Equal("Microsoft.Extensions.DependencyInjection", typeof(MieltoServiceCollectionExtensions).Namespace);
         Assert.All(Sdk.GetExportedTypes().Where(t => t != typeof(MieltoServiceCollectionExtensions)), t => Assert.Equal("Mielto.Client", t.Namespace));
         Assert.All(Testing.GetExportedTypes(), t => Assert.Equal("Mielto.Client.Testing", t.Namespace));
+        Assert.Equal("Microsoft.Extensions.AI", typeof(Microsoft.Extensions.AI.MieltoChatClientBuilderExtensions).Namespace);
+        Assert.Equal("Microsoft.Extensions.DependencyInjection", typeof(MieltoMemoryToolsServiceCollectionExtensions).Namespace);
+        Assert.All(
+            AI.GetExportedTypes().Where(t => t != typeof(Microsoft.Extensions.AI.MieltoChatClientBuilderExtensions) && t != typeof(MieltoMemoryToolsServiceCollectionExtensions)),
+            t => Assert.Equal("Mielto.Client.AI", t.Namespace));
     }
 
     [Fact]
     public void Every_public_member_has_xml_documentation()
     {
-        var documented = new[] { Sdk, Testing }
+        var documented = new[] { Sdk, Testing, AI }
             .SelectMany(assembly => XDocument.Load(Path.ChangeExtension(assembly.Location, ".xml")).Descendants("member"))
             .Select(m => (string)m.Attribute("name")!).ToHashSet();
         var members = PublicTypes.Select(t => "T:" + t.FullName)

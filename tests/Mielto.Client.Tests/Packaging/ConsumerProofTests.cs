@@ -4,9 +4,9 @@ using Xunit.Abstractions;
 namespace Mielto.Client.Tests.Packaging;
 
 /// <summary>
-/// Consumer proof: packs Mielto.Client and Mielto.Client.Testing into a local folder feed, creates a fresh
-/// console project outside the solution that references both by version from that feed only, builds it and
-/// runs it against the stand-in. This is what catches a missing dependency, a wrong TFM or a broken layout.
+/// Consumer proof: packs Mielto.Client, Mielto.Client.Testing and Mielto.Client.AI into a local folder feed,
+/// creates a fresh console project outside the solution that references them by version from that feed only,
+/// builds it and runs it against the stand-in, through the SDK and through a memory tool. This is what catches a missing dependency, a wrong TFM or a broken layout.
 /// </summary>
 public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
 {
@@ -19,7 +19,7 @@ public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
     {
         var root = RepositoryRoot();
         var feed = Path.Combine(_work.FullName, "feed");
-        foreach (var project in new[] { "Mielto.Client", "Mielto.Client.Testing" })
+        foreach (var project in new[] { "Mielto.Client", "Mielto.Client.Testing", "Mielto.Client.AI" })
         {
             await RunAsync(root, "dotnet", "pack", Path.Combine(root, "src", project, project + ".csproj"), "-c", "Release", "-o", feed, "-nologo");
         }
@@ -27,6 +27,7 @@ public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
         var package = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "Mielto.Client.Testing.*.nupkg").Single());
         var version = package["Mielto.Client.Testing.".Length..];
         Assert.True(File.Exists(Path.Combine(feed, $"Mielto.Client.{version}.snupkg")), "symbols are packed");
+        Assert.True(File.Exists(Path.Combine(feed, $"Mielto.Client.AI.{version}.snupkg")), "symbols are packed");
         await ForgetCachedPackagesAsync(version);
 
         // Mielto.* may come from the local feed only; everything else from the sources this machine already uses.
@@ -65,11 +66,14 @@ public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
               <ItemGroup>
                 <PackageReference Include="Mielto.Client" Version="{version}" />
                 <PackageReference Include="Mielto.Client.Testing" Version="{version}" />
+                <PackageReference Include="Mielto.Client.AI" Version="{version}" />
               </ItemGroup>
             </Project>
             """);
         await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), """
+            using Microsoft.Extensions.AI;
             using Mielto.Client;
+            using Mielto.Client.AI;
             using Mielto.Client.Testing;
 
             await using var server = await MieltoTestServer.StartAsync();
@@ -77,11 +81,17 @@ public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
             using var client = server.CreateClient();
             MemoryDeleteResponse deleted = await client.Memories.DeleteAsync("mem_consumer", userId: "user_1");
             Console.WriteLine($"deleted {deleted.MemoryId}: {deleted.Message}; left {server.Memories.Count}");
+
+            var add = (AIFunction)new MieltoMemoryTools(client.Memories).For("user_1").Single(t => t.Name == MieltoMemoryTools.AddMemory);
+            var stored = await add.InvokeAsync(new AIFunctionArguments { ["content"] = "likes tea" });
+            Console.WriteLine($"tool {add.Name}: {stored}; {server.Memories.Single().UserId} has \"{server.Memories.Single().Content}\"");
             """);
 
         var result = await RunAsync(consumer, "dotnet", "run", "--project", consumer, "-nologo");
 
         Assert.Contains("deleted mem_consumer: Memory deleted successfully; left 0", result);
+        Assert.Contains("tool add_memory: {\"status\":\"stored\",\"memory_id\":\"mem_", result);
+        Assert.Contains("user_1 has \"likes tea\"", result);
     }
 
     private async Task<IReadOnlyList<string>> EnabledSourcesAsync()
@@ -99,7 +109,7 @@ public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
         // The same version packed again must not be served from the machine's package cache.
         var locals = await RunAsync(_work.FullName, "dotnet", "nuget", "locals", "global-packages", "--list");
         var cache = locals[(locals.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-        foreach (var id in new[] { "mielto.client", "mielto.client.testing" })
+        foreach (var id in new[] { "mielto.client", "mielto.client.testing", "mielto.client.ai" })
         {
             var cached = new DirectoryInfo(Path.Combine(cache, id, version.ToLowerInvariant()));
             if (cached.Exists)
