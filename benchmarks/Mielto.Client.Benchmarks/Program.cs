@@ -16,6 +16,18 @@ if (args is ["alternating", .. var runs])
     return AlternatingRuns.Run(runs is [var pairs] ? int.Parse(pairs, System.Globalization.CultureInfo.InvariantCulture) : 7);
 }
 
+if (args is ["serve", .. var size])
+{
+    return await StubServer.RunAsync(size is [var memories] ? int.Parse(memories, System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+}
+
+if (args is ["remote", .. var settings])
+{
+    var pairCount = settings is [var p, ..] ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : 11;
+    var listed = settings is [_, var l] ? int.Parse(l, System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+    return await Remote.RunAsync(pairCount, listed);
+}
+
 if (args is ["cold-start", ..])
 {
     return await ColdStart.RunAsync(args[1..]);

@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Mielto.Client.Http;
+
+namespace Mielto.Client.Benchmarks;
+
+/// <summary>
+/// The SDK against a raw <see cref="HttpClient"/> call, with the server in a process of its own (<c>serve</c>): what
+/// is measured in this process is the client's alone. Raw and SDK run in alternating blocks, each pair starting with
+/// the other side; the figures are medians of the per-pair ratios, of wall time, allocated bytes and this process's
+/// CPU time per call.
+/// </summary>
+internal static class Remote
+{
+    private const int WarmupPairs = 2;
+
+    public static async Task<int> RunAsync(int pairs, int listed)
+    {
+        using var server = StartServer(listed);
+        var baseAddress = new Uri(await server.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the server printed no address"));
+        Console.WriteLine($"server: process {server.Id} at {baseAddress}; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        try
+        {
+            using var raw = new RawClient(baseAddress);
+            using var peers = new PeerClients(baseAddress);
+            var services = new ServiceCollection();
+            services.AddMieltoClient(o =>
+            {
+                o.BaseAddress = baseAddress;
+                o.ApiKey = Canned.ApiKey;
+            });
+            await using var provider = services.BuildServiceProvider();
+            var sdk = provider.GetRequiredService<IMemoriesClient>();
+            var create = new MemoryCreateRequest { UserId = "user_bench", Content = "The user prefers green tea in the morning." };
+            var search = new MemorySearchRequest { Query = "tea", UserId = "user_bench", Limit = 100 };
+
+            foreach (var inFlight in new[] { 1, 64 })
+            {
+                var calls = inFlight == 1 ? 4_000 : 8_000;
+                await ReportAsync($"delete, {inFlight} in flight, Mielto.Client", () => raw.DeleteAsync(Canned.MemoryId), () => sdk.DeleteAsync(Canned.MemoryId, userId: "user_bench"), inFlight, calls, pairs);
+                await ReportAsync($"delete, {inFlight} in flight, NSwag", () => raw.DeleteAsync(Canned.MemoryId), () => peers.NSwagDeleteAsync(Canned.MemoryId), inFlight, calls, pairs);
+                await ReportAsync($"delete, {inFlight} in flight, Kiota", () => raw.DeleteAsync(Canned.MemoryId), () => peers.KiotaDeleteAsync(Canned.MemoryId), inFlight, calls, pairs);
+            }
+
+            await ReportAsync("create, 1 in flight", () => raw.CreateAsync(create), () => sdk.CreateAsync(create), 1, 2_000, pairs);
+            await ReportAsync("search (100 results), 1 in flight", () => raw.SearchAsync(search), () => sdk.SearchAsync(search), 1, 500, pairs);
+            await ReportListAsync(raw, sdk, listed, Math.Max(3, pairs / 4));
+        }
+        finally
+        {
+            server.StandardInput.Close();
+            await server.WaitForExitAsync();
+        }
+
+        return 0;
+    }
+
+    private static Process StartServer(int listed)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(typeof(Remote).Assembly.Location);
+        start.ArgumentList.Add("serve");
+        start.ArgumentList.Add(listed.ToString(CultureInfo.InvariantCulture));
+        return Process.Start(start)!;
+    }
+
+    private static async Task ReportAsync(string figure, Func<Task> raw, Func<Task> sdk, int inFlight, int calls, int pairs)
+    {
+        var ratios = new List<Block>();
+        Block rawTotal = default, sdkTotal = default;
+        for (var pair = 0; pair < pairs + WarmupPairs; pair++)
+        {
+            var rawFirst = pair % 2 == 0;
+            var first = await MeasureAsync(rawFirst ? raw : sdk, inFlight, calls);
+            var second = await MeasureAsync(rawFirst ? sdk : raw, inFlight, calls);
+            var (r, s) = rawFirst ? (first, second) : (second, first);
+            if (pair >= WarmupPairs)
+            {
+                ratios.Add(new Block(s.Seconds / r.Seconds, s.Bytes / r.Bytes, s.Cpu / r.Cpu));
+                rawTotal += r;
+                sdkTotal += s;
+            }
+        }
+
+        var perCall = 1.0 / (calls * pairs);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{figure}: time client / raw {Median(ratios.Select(b => b.Seconds)):0.000} (throughput {1 / Median(ratios.Select(b => b.Seconds)):0.000}), " +
+            $"bytes {Median(ratios.Select(b => b.Bytes)):0.000} ({sdkTotal.Bytes * perCall:0} B vs {rawTotal.Bytes * perCall:0} B), " +
+            $"CPU {Median(ratios.Select(b => b.Cpu)):0.000} ({sdkTotal.Cpu * perCall * 1e6:0.0} µs vs {rawTotal.Cpu * perCall * 1e6:0.0} µs); " +
+            $"{rawTotal.Seconds * perCall * 1e6:0.0} µs per raw call; {pairs} pairs of {calls} calls"));
+    }
+
+    private static async Task ReportListAsync(RawClient raw, IMemoriesClient sdk, int listed, int pairs)
+    {
+        var ratios = new List<Block>();
+        long rawPeak = 0, sdkPeak = 0;
+        for (var pair = 0; pair < pairs + 1; pair++)
+        {
+            // Alternate which side goes first, as for the single calls.
+            var rawFirst = pair % 2 == 0;
+            (Block Block, long Peak) r = default, s = default;
+            foreach (var side in rawFirst ? [true, false] : new[] { false, true })
+            {
+                if (side)
+                {
+                    r = await MeasureListAsync(() => raw.ListAllAsync(), listed);
+                }
+                else
+                {
+                    s = await MeasureListAsync(() => sdk.ListAllAsync(new MemoryListOptions { Limit = StubServer.PageSize }), listed);
+                }
+            }
+
+            if (pair >= 1)
+            {
+                ratios.Add(new Block(r.Block.Seconds / s.Block.Seconds, s.Block.Bytes / r.Block.Bytes, s.Block.Cpu / r.Block.Cpu));
+                (rawPeak, sdkPeak) = (Math.Max(rawPeak, r.Peak), Math.Max(sdkPeak, s.Peak));
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ListAllAsync over {listed} memories in pages of {StubServer.PageSize}: memories per second SDK / raw {Median(ratios.Select(b => b.Seconds)):0.000}, " +
+            $"bytes per memory {Median(ratios.Select(b => b.Bytes)):0.000}, CPU {Median(ratios.Select(b => b.Cpu)):0.000}; " +
+            $"largest managed heap seen {sdkPeak / 1024 / 1024} MiB (SDK) and {rawPeak / 1024 / 1024} MiB (raw); {pairs} pairs"));
+    }
+
+    private static async Task<(Block Block, long Peak)> MeasureListAsync(Func<IAsyncEnumerable<Memory>> list, int listed)
+    {
+        GC.Collect();
+        var (bytes, cpu) = (GC.GetTotalAllocatedBytes(precise: true), Environment.CpuUsage.TotalTime);
+        var watch = Stopwatch.StartNew();
+        var (count, peak) = (0, 0L);
+        await foreach (var memory in list())
+        {
+            if (++count % 5_000 == 0)
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
+            }
+        }
+
+        if (count != listed)
+        {
+            throw new InvalidOperationException($"listed {count} of {listed}");
+        }
+
+        return (new Block(watch.Elapsed.TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - bytes, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds), peak);
+    }
+
+    private static async Task<Block> MeasureAsync(Func<Task> call, int inFlight, int calls)
+    {
+        var (bytes, cpu) = (GC.GetTotalAllocatedBytes(precise: true), Environment.CpuUsage.TotalTime);
+        var watch = Stopwatch.StartNew();
+        await Probe.RunInFlightAsync(call, calls, inFlight);
+        return new Block(watch.Elapsed.TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - bytes, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds);
+    }
+
+    private static double Median(IEnumerable<double> values) => Stats.Quantile([.. values.Order()], 0.5);
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
+    private readonly record struct Block(double Seconds, double Bytes, double Cpu)
+    {
+        public static Block operator +(Block a, Block b) => new(a.Seconds + b.Seconds, a.Bytes + b.Bytes, a.Cpu + b.Cpu);
+    }
+
+    /// <summary>The least a caller can write: one HttpClient, the URL built per call, ResponseHeadersRead, source-generated JSON.</summary>
+    private sealed class RawClient(Uri baseAddress) : IDisposable
+    {
+        private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = baseAddress };
+        private readonly AuthenticationHeaderValue _authorization = new("Bearer", Canned.ApiKey);
+
+        public async Task DeleteAsync(string memoryId)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Delete, "api/v1/memories/" + Uri.EscapeDataString(memoryId) + "?user_id=" + Uri.EscapeDataString("user_bench"));
+            await SendAsync(request, MieltoJsonContext.Default.MemoryDeleteResponse);
+        }
+
+        public async Task CreateAsync(MemoryCreateRequest create)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/memories") { Content = JsonContent.Create(create, MieltoJsonContext.Default.MemoryCreateRequest) };
+            await SendAsync(request, MieltoJsonContext.Default.MemoryCreateResponse);
+        }
+
+        public async Task SearchAsync(MemorySearchRequest search)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/memories/search") { Content = JsonContent.Create(search, MieltoJsonContext.Default.MemorySearchRequest) };
+            await SendAsync(request, MieltoJsonContext.Default.MemorySearchResponse);
+        }
+
+        public async IAsyncEnumerable<Memory> ListAllAsync()
+        {
+            string? cursor = null;
+            do
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/memories?limit=100" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)));
+                var page = await SendAsync(request, MieltoJsonContext.Default.MemoryListWire);
+                foreach (var memory in page.Memories!)
+                {
+                    yield return memory;
+                }
+
+                cursor = page.HasMore ? page.NextCursor : null;
+            }
+            while (cursor is not null);
+        }
+
+        public void Dispose() => _http.Dispose();
+
+        private async Task<T> SendAsync<T>(HttpRequestMessage request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        {
+            request.Headers.Authorization = _authorization;
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            response.EnsureSuccessStatusCode();
+            await using var stream = await response.Content.ReadAsStreamAsync();
+            return (await JsonSerializer.DeserializeAsync(stream, type))!;
+        }
+    }
+}
