@@ -172,10 +172,15 @@ internal static class Remote
         private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = baseAddress };
         private readonly AuthenticationHeaderValue _authorization = new("Bearer", Canned.ApiKey);
 
+        /// <summary>Written out in one method, as the leanest caller would: the helper below costs an async layer.</summary>
         public async Task DeleteAsync(string memoryId)
         {
             using var request = new HttpRequestMessage(HttpMethod.Delete, "api/v1/memories/" + Uri.EscapeDataString(memoryId) + "?user_id=" + Uri.EscapeDataString("user_bench"));
-            await SendAsync(request, MieltoJsonContext.Default.MemoryDeleteResponse);
+            request.Headers.Authorization = _authorization;
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            response.EnsureSuccessStatusCode();
+            await using var stream = await response.Content.ReadAsStreamAsync();
+            await JsonSerializer.DeserializeAsync(stream, MieltoJsonContext.Default.MemoryDeleteResponse);
         }
 
         public async Task CreateAsync(MemoryCreateRequest create)
