@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mielto.Client.Benchmarks;
 
-/// <summary>The cheapest possible Mielto: Kestrel on 127.0.0.1 answering every request with the same delete response.</summary>
+/// <summary>The cheapest possible Mielto: Kestrel on 127.0.0.1 answering every request with a fixed body (by default, the delete response).</summary>
 public sealed class MinimalServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -22,17 +22,21 @@ public sealed class MinimalServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<MinimalServer> StartAsync()
+    public static Task<MinimalServer> StartAsync() => StartAsync(static _ => Canned.Body);
+
+    /// <summary>Starts Kestrel on a free port of 127.0.0.1, answering each request 200 with the JSON body <paramref name="answer"/> picks.</summary>
+    public static async Task<MinimalServer> StartAsync(Func<HttpRequest, byte[]> answer)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         app.Run(context =>
         {
+            var body = answer(context.Request);
             context.Response.StatusCode = 200;
             context.Response.ContentType = "application/json";
-            context.Response.ContentLength = Canned.Body.Length;
-            return context.Response.Body.WriteAsync(Canned.Body).AsTask();
+            context.Response.ContentLength = body.Length;
+            return context.Response.Body.WriteAsync(body).AsTask();
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();

@@ -1,13 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Mielto.Client.Benchmarks;
 
@@ -45,28 +37,15 @@ internal static class StubServer
             }
         }
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        await using var app = builder.Build();
-        app.Run(context =>
+        await using var server = await MinimalServer.StartAsync(request => (request.Method, request.Path.Value) switch
         {
-            var request = context.Request;
-            var body = (request.Method, request.Path.Value) switch
-            {
-                ("POST", "/api/v1/memories") => Created,
-                ("POST", "/api/v1/memories/search") => Found,
-                ("GET", "/api/v1/memories") => Page(int.TryParse(request.Query["cursor"], CultureInfo.InvariantCulture, out var page) ? page : 0),
-                _ => Canned.Body,
-            };
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            context.Response.ContentLength = body.Length;
-            return context.Response.Body.WriteAsync(body).AsTask();
+            ("POST", "/api/v1/memories") => Created,
+            ("POST", "/api/v1/memories/search") => Found,
+            ("GET", "/api/v1/memories") => Page(int.TryParse(request.Query["cursor"], CultureInfo.InvariantCulture, out var page) ? page : 0),
+            _ => Canned.Body,
         });
-        await app.StartAsync();
-        Console.WriteLine(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/");
+        Console.WriteLine(server.BaseAddress);
         await Console.In.ReadToEndAsync();
-        await app.StopAsync();
         return 0;
     }
 
