@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Mielto.Client.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Mielto.Client.Http;
+using Mielto.Client.Operations;
 using Xunit.Abstractions;
 
 namespace Mielto.Client.Tests;
