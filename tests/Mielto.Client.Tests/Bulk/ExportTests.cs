@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 namespace Mielto.Client.Tests.Bulk;
 
 /// <summary><c>ExportForUserAsync</c> against the stand-in: every memory of the user, streamed, in bounded memory.</summary>
+[Collection(Infrastructure.HeapMeasuringCollection.Name)]
 public sealed class ExportTests(ITestOutputHelper output)
 {
     [Fact]

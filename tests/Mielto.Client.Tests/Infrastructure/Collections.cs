@@ -29,3 +29,13 @@ public sealed class PagingCollection : ICollectionFixture<WireServer>
 {
     public const string Name = "Paging";
 }
+
+/// <summary>
+/// Alone: the live heap it samples is the whole process's, which other tests running beside it (the endless-body
+/// tests fill the shared array pool) would move.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HeapMeasuringCollection
+{
+    public const string Name = "Heap measuring";
+}
