@@ -72,6 +72,29 @@ public sealed class ClientTests(WireServer wire) : WireTest(wire)
     }
 
     [Fact]
+    public async Task AddMieltoClient_binds_the_key_header_and_the_response_cap_from_configuration()
+    {
+        Respond(200, Deleted);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mielto:BaseAddress"] = Wire.BaseAddress.ToString(),
+            ["Mielto:ApiKey"] = ApiKey,
+            ["Mielto:ApiKeyHeader"] = "XApiKey",
+            ["Mielto:MaxResponseBytes"] = "2048",
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddMieltoClient(configuration.GetSection("Mielto"));
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IMemoriesClient>().DeleteAsync("mem_1");
+
+        var options = provider.GetRequiredService<IOptions<MieltoClientOptions>>().Value;
+        Assert.Equal((MieltoApiKeyHeader.XApiKey, 2048), (options.ApiKeyHeader, options.MaxResponseBytes));
+        Assert.Equal(ApiKey, Assert.Single(Wire.Requests).Header("X-API-Key"));
+        Assert.False(Wire.Requests[0].HasHeader("Authorization"));
+    }
+
+    [Fact]
     public async Task AddMieltoClient_called_twice_keeps_one_pipeline_and_adds_the_options()
     {
         RespondInSequence(() => Json(503, "{}"));
@@ -124,6 +147,9 @@ public sealed class ClientTests(WireServer wire) : WireTest(wire)
     [InlineData("MaxRetryDelay", "MieltoClientOptions.MaxRetryDelay must be")]
     [InlineData("WorkspaceId", "MieltoClientOptions.WorkspaceId contains characters")]
     [InlineData("UserAgentSuffix", "MieltoClientOptions.UserAgentSuffix contains characters")]
+    [InlineData("ApiKeyHeader", "MieltoClientOptions.ApiKeyHeader must be Bearer or XApiKey")]
+    [InlineData("MaxResponseBytes", "MieltoClientOptions.MaxResponseBytes must be between 1024 (1 KiB) and 268435456 (256 MiB)")]
+    [InlineData("MaxResponseBytesTooLarge", "MieltoClientOptions.MaxResponseBytes must be between")]
     public void The_constructor_refuses_invalid_options_naming_the_setting(string setting, string expected)
     {
         var options = new MieltoClientOptions { ApiKey = "key" };
@@ -135,6 +161,9 @@ public sealed class ClientTests(WireServer wire) : WireTest(wire)
             case "RetryDelay": options.RetryDelay = TimeSpan.FromSeconds(-1); break;
             case "MaxRetryDelay": options.MaxRetryDelay = TimeSpan.FromMilliseconds(100); options.RetryDelay = TimeSpan.FromSeconds(1); break;
             case "WorkspaceId": options.WorkspaceId = "wsp\n"; break;
+            case "ApiKeyHeader": options.ApiKeyHeader = (MieltoApiKeyHeader)7; break;
+            case "MaxResponseBytes": options.MaxResponseBytes = 1023; break;
+            case "MaxResponseBytesTooLarge": options.MaxResponseBytes = (256 * 1024 * 1024) + 1; break;
             default: options.UserAgentSuffix = "app\0"; break;
         }
 
