@@ -31,8 +31,8 @@ public sealed class PagingCollection : ICollectionFixture<WireServer>
 }
 
 /// <summary>
-/// Alone: the live heap it samples is the whole process's, which other tests running beside it (the endless-body
-/// tests fill the shared array pool) would move.
+/// Tests that run alone, because what they measure is the whole process's (the live heap, the bytes allocated), which
+/// other tests running beside them would move: the export's heap, and the endless bodies' allocations.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class HeapMeasuringCollection

@@ -10,6 +10,7 @@ namespace Mielto.Client.Tests.Reliability;
 /// typed exception, within the time the options allow, with retries where the rules say (counted on the
 /// server), and bounded memory.
 /// </summary>
+[Collection(Infrastructure.HeapMeasuringCollection.Name)]
 public sealed class HostileNetworkTests(ITestOutputHelper output)
 {
     private const int MaxRetries = 2;
