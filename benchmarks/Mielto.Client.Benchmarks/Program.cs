@@ -23,9 +23,21 @@ if (args is ["serve", .. var size])
 
 if (args is ["remote", .. var settings])
 {
-    var pairCount = settings is [var p, ..] ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : 11;
-    var listed = settings is [_, var l] ? int.Parse(l, System.Globalization.CultureInfo.InvariantCulture) : 100_000;
-    return await Remote.RunAsync(pairCount, listed);
+    // remote [pairs] [memories listed] [figure ...]: the numbers first, then the figures to take (all when none).
+    var numbers = settings.TakeWhile(s => s.All(char.IsAsciiDigit)).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    var figures = settings.Skip(numbers.Length).ToHashSet(StringComparer.Ordinal);
+    if (figures.Except(Remote.Figures, StringComparer.Ordinal).ToArray() is [_, ..] unknown)
+    {
+        Console.Error.WriteLine($"unknown figure {string.Join(", ", unknown)}; the figures are {string.Join(", ", Remote.Figures)}");
+        return 2;
+    }
+
+    return await Remote.RunAsync(numbers is [var p, ..] ? p : 11, numbers is [_, var l, ..] ? l : 100_000, figures.Count == 0 ? Remote.Figures.ToHashSet(StringComparer.Ordinal) : figures);
+}
+
+if (args is ["loop", var who, var seconds])
+{
+    return await Remote.LoopAsync(who, int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
 }
 
 if (args is ["cold-start", ..])

@@ -18,7 +18,10 @@ internal static class Remote
 {
     private const int WarmupPairs = 2;
 
-    public static async Task<int> RunAsync(int pairs, int listed)
+    /// <summary>The figures <c>remote</c> can take, each by name; all of them when none is named.</summary>
+    public static readonly string[] Figures = ["delete", "versus", "create", "search", "list"];
+
+    public static async Task<int> RunAsync(int pairs, int listed, IReadOnlySet<string> figures)
     {
         using var server = StartServer(listed);
         var baseAddress = new Uri(await server.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the server printed no address"));
@@ -27,6 +30,7 @@ internal static class Remote
         {
             using var raw = new RawClient(baseAddress);
             using var peers = new PeerClients(baseAddress);
+            using var bare = new BareRefit(baseAddress);
             var services = new ServiceCollection();
             services.AddMieltoClient(o =>
             {
@@ -35,20 +39,23 @@ internal static class Remote
             });
             await using var provider = services.BuildServiceProvider();
             var sdk = provider.GetRequiredService<IMemoriesClient>();
-            var create = new MemoryCreateRequest { UserId = "user_bench", Content = "The user prefers green tea in the morning." };
-            var search = new MemorySearchRequest { Query = "tea", UserId = "user_bench", Limit = 100 };
-
-            foreach (var inFlight in new[] { 1, 64 })
+            await ReportDeletesAsync(figures, pairs, () => raw.DeleteAsync(Canned.MemoryId), () => sdk.DeleteAsync(Canned.MemoryId, userId: "user_bench"), peers, bare);
+            if (figures.Contains("create"))
             {
-                var calls = inFlight == 1 ? 4_000 : 8_000;
-                await ReportAsync($"delete, {inFlight} in flight, Mielto.Client", () => raw.DeleteAsync(Canned.MemoryId), () => sdk.DeleteAsync(Canned.MemoryId, userId: "user_bench"), inFlight, calls, pairs);
-                await ReportAsync($"delete, {inFlight} in flight, NSwag", () => raw.DeleteAsync(Canned.MemoryId), () => peers.NSwagDeleteAsync(Canned.MemoryId), inFlight, calls, pairs);
-                await ReportAsync($"delete, {inFlight} in flight, Kiota", () => raw.DeleteAsync(Canned.MemoryId), () => peers.KiotaDeleteAsync(Canned.MemoryId), inFlight, calls, pairs);
+                var create = new MemoryCreateRequest { UserId = "user_bench", Content = "The user prefers green tea in the morning." };
+                await ReportAsync("create, 1 in flight", () => raw.CreateAsync(create), () => sdk.CreateAsync(create), 1, 2_000, pairs);
             }
 
-            await ReportAsync("create, 1 in flight", () => raw.CreateAsync(create), () => sdk.CreateAsync(create), 1, 2_000, pairs);
-            await ReportAsync("search (100 results), 1 in flight", () => raw.SearchAsync(search), () => sdk.SearchAsync(search), 1, 500, pairs);
-            await ReportListAsync(raw, sdk, listed, Math.Max(3, pairs / 4));
+            if (figures.Contains("search"))
+            {
+                var search = new MemorySearchRequest { Query = "tea", UserId = "user_bench", Limit = 100 };
+                await ReportAsync("search (100 results), 1 in flight", () => raw.SearchAsync(search), () => sdk.SearchAsync(search), 1, 500, pairs);
+            }
+
+            if (figures.Contains("list"))
+            {
+                await ReportListAsync(raw, sdk, listed, Math.Max(3, pairs / 4));
+            }
         }
         finally
         {
@@ -56,6 +63,51 @@ internal static class Remote
             await server.WaitForExitAsync();
         }
 
+        return 0;
+    }
+
+    /// <summary>
+    /// One client's deletes, one at a time, for <paramref name="seconds"/> against the server in its own process:
+    /// a steady load for a profiler to sample (<c>perf record -g</c> with <c>DOTNET_PerfMapEnabled=1</c>).
+    /// </summary>
+    public static async Task<int> LoopAsync(string who, int seconds)
+    {
+        if (who is not ("sdk" or "nswag" or "raw"))
+        {
+            Console.Error.WriteLine("loop takes sdk, nswag or raw");
+            return 2;
+        }
+
+        using var server = StartServer(1000);
+        var baseAddress = new Uri(await server.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the server printed no address"));
+        using var raw = new RawClient(baseAddress);
+        using var peers = new PeerClients(baseAddress);
+        var services = new ServiceCollection();
+        services.AddMieltoClient(o =>
+        {
+            o.BaseAddress = baseAddress;
+            o.ApiKey = Canned.ApiKey;
+        });
+        await using var provider = services.BuildServiceProvider();
+        var sdk = provider.GetRequiredService<IMemoriesClient>();
+        Func<Task> call = who switch
+        {
+            "sdk" => () => sdk.DeleteAsync(Canned.MemoryId, userId: "user_bench"),
+            "nswag" => () => peers.NSwagDeleteAsync(Canned.MemoryId),
+            _ => () => raw.DeleteAsync(Canned.MemoryId),
+        };
+        Console.WriteLine($"client process {Environment.ProcessId}, server process {server.Id}");
+        var watch = Stopwatch.StartNew();
+        var n = 0;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            await call();
+            n++;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{who}: {n / watch.Elapsed.TotalSeconds:0} calls/s"));
+        server.StandardInput.Close();
+        await server.WaitForExitAsync();
         return 0;
     }
 
@@ -68,6 +120,35 @@ internal static class Remote
         return Process.Start(start)!;
     }
 
+    /// <summary>A delete at 1 and at 64 in flight: each client over raw (<c>delete</c>), and side by side with NSwag (<c>versus</c>).</summary>
+    private static async Task ReportDeletesAsync(IReadOnlySet<string> figures, int pairs, Func<Task> rawDelete, Func<Task> sdkDelete, PeerClients peers, BareRefit bare)
+    {
+        Func<Task> nswagDelete = () => peers.NSwagDeleteAsync(Canned.MemoryId);
+        Func<Task> bareDelete = () => bare.DeleteAsync(Canned.MemoryId);
+        foreach (var inFlight in new[] { 1, 64 })
+        {
+            var calls = inFlight == 1 ? 4_000 : 8_000;
+            if (figures.Contains("delete"))
+            {
+                await ReportAsync($"delete, {inFlight} in flight, Mielto.Client", rawDelete, sdkDelete, inFlight, calls, pairs);
+                await ReportAsync($"delete, {inFlight} in flight, NSwag", rawDelete, nswagDelete, inFlight, calls, pairs);
+                await ReportAsync($"delete, {inFlight} in flight, Kiota", rawDelete, () => peers.KiotaDeleteAsync(Canned.MemoryId), inFlight, calls, pairs);
+                await ReportAsync($"delete, {inFlight} in flight, bare generated Refit", rawDelete, bareDelete, inFlight, calls, pairs);
+            }
+
+            if (figures.Contains("versus"))
+            {
+                // The clients side by side, NSwag in the place of raw: below 1 is ahead of NSwag.
+                await ReportAsync($"delete, {inFlight} in flight, Mielto.Client / NSwag", nswagDelete, sdkDelete, inFlight, calls, pairs);
+                await ReportAsync($"delete, {inFlight} in flight, bare generated Refit / NSwag", nswagDelete, bareDelete, inFlight, calls, pairs);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes one figure: <paramref name="raw"/> (the baseline, a raw call or another client) and <paramref name="sdk"/>
+    /// (the client measured) in alternating blocks; each ratio is the measured client's over the baseline's.
+    /// </summary>
     private static async Task ReportAsync(string figure, Func<Task> raw, Func<Task> sdk, int inFlight, int calls, int pairs)
     {
         var ratios = new List<Block>();
@@ -88,10 +169,10 @@ internal static class Remote
 
         var perCall = 1.0 / (calls * pairs);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{figure}: time client / raw {Median(ratios.Select(b => b.Seconds)):0.000} (throughput {1 / Median(ratios.Select(b => b.Seconds)):0.000}), " +
+            $"{figure}: time ratio {Median(ratios.Select(b => b.Seconds)):0.000} (throughput {1 / Median(ratios.Select(b => b.Seconds)):0.000}), " +
             $"bytes {Median(ratios.Select(b => b.Bytes)):0.000} ({sdkTotal.Bytes * perCall:0} B vs {rawTotal.Bytes * perCall:0} B), " +
             $"CPU {Median(ratios.Select(b => b.Cpu)):0.000} ({sdkTotal.Cpu * perCall * 1e6:0.0} µs vs {rawTotal.Cpu * perCall * 1e6:0.0} µs); " +
-            $"{rawTotal.Seconds * perCall * 1e6:0.0} µs per raw call; {pairs} pairs of {calls} calls"));
+            $"{rawTotal.Seconds * perCall * 1e6:0.0} µs per baseline call; {pairs} pairs of {calls} calls"));
     }
 
     private static async Task ReportListAsync(RawClient raw, IMemoriesClient sdk, int listed, int pairs)
@@ -164,6 +245,34 @@ internal static class Remote
     private readonly record struct Block(double Seconds, double Bytes, double Cpu)
     {
         public static Block operator +(Block a, Block b) => new(a.Seconds + b.Seconds, a.Bytes + b.Bytes, a.Cpu + b.Cpu);
+    }
+
+    /// <summary>
+    /// The SDK's Refit interface alone, as a Refit user would set it up: its generated client over an
+    /// <see cref="HttpClient"/> with a socket handler, the body read as the raw call reads it. What it costs over raw
+    /// is Refit's share of the SDK's cost.
+    /// </summary>
+    private sealed class BareRefit : IDisposable
+    {
+        private static readonly string Authorization = "Bearer " + Canned.ApiKey;
+        private readonly HttpClient _http;
+        private readonly IMemoriesApi _api;
+
+        public BareRefit(Uri baseAddress)
+        {
+            _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = baseAddress };
+            _api = Refit.RestService.ForGenerated<IMemoriesApi>(_http, Refit.RefitSettings.ForJsonContext(MieltoJsonContext.Default));
+        }
+
+        public async Task DeleteAsync(string memoryId)
+        {
+            using var response = await _api.DeleteMemoryAsync(memoryId, "user_bench", null, Authorization, null, CancellationToken.None);
+            response.EnsureSuccessStatusCode();
+            await using var stream = await response.Content.ReadAsStreamAsync();
+            await JsonSerializer.DeserializeAsync(stream, MieltoJsonContext.Default.MemoryDeleteResponse);
+        }
+
+        public void Dispose() => _http.Dispose();
     }
 
     /// <summary>The least a caller can write: one HttpClient, the URL built per call, ResponseHeadersRead, source-generated JSON.</summary>

@@ -68,6 +68,23 @@ public sealed class OperationRequestTests(WireServer wire) : WireTest(wire)
         Assert.Empty(Wire.Arrivals);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wsp_1")]
+    public async Task A_delete_goes_out_without_a_body(string? workspaceId)
+    {
+        Respond(200, OperationCase.Named("delete").SuccessBody);
+
+        await Client().DeleteAsync("mem_1", userId: "user_1", workspaceId: workspaceId);
+
+        var request = Sent();
+        Assert.Equal("DELETE", request.RequestMessage!.Method);
+        Assert.False(request.HasHeader("Content-Length"));
+        Assert.False(request.HasHeader("Transfer-Encoding"));
+        Assert.False(request.HasHeader("Content-Type"));
+        Assert.Equal(workspaceId, workspaceId is null ? null : request.Header("X-Workspace-Id"));
+    }
+
     [Fact]
     public async Task Create_sends_exact_snake_case_json_without_unset_fields()
     {

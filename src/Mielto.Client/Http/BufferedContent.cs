@@ -45,10 +45,15 @@ internal sealed class BufferedContent : HttpContent
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         stream.WriteAsync(Body).AsTask();
 
+    /// <remarks>
+    /// Reports no length: Refit reads <c>Content-Length</c> of every response it is handed, and a length computed
+    /// here would be stored as a header, allocating on every call. The SDK reads <see cref="Body"/> instead, and
+    /// <see cref="OriginalHeaders"/> holds what the server declared.
+    /// </remarks>
     protected override bool TryComputeLength(out long length)
     {
-        length = _count;
-        return true;
+        length = 0;
+        return false;
     }
 
     protected override void Dispose(bool disposing)

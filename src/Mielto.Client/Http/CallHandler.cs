@@ -35,8 +35,29 @@ internal sealed class CallHandler : DelegatingHandler
         _retry = retries > 0 ? new(() => MieltoResilience.BuildRetry(retries, delay, maxDelay, clock)) : null;
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        _callTimeout is { } limit ? SendWithinAsync(request, limit, cancellationToken) : AttemptAsync(request, 1, cancellationToken);
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        DropEmptyBody(request);
+        return _callTimeout is { } limit ? SendWithinAsync(request, limit, cancellationToken) : AttemptAsync(request, 1, cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes the empty body Refit gives a DELETE that has a header parameter (every call has one: the key), so
+    /// that the request goes out as a DELETE without content, as the API describes it, rather than with
+    /// <c>Content-Length: 0</c>, which made the socket handler run its request-content path on every delete.
+    /// </summary>
+    /// <remarks>
+    /// No DELETE of <see cref="IMemoriesApi"/> has a body parameter, so the only content a DELETE can carry is that
+    /// placeholder, an empty <see cref="ByteArrayContent"/>; its length is not read, which would store a header.
+    /// </remarks>
+    private static void DropEmptyBody(HttpRequestMessage request)
+    {
+        if (request.Method == HttpMethod.Delete && request.Content is { } empty && empty.GetType() == typeof(ByteArrayContent))
+        {
+            request.Content = null;
+            empty.Dispose();
+        }
+    }
 
     private async Task<HttpResponseMessage> SendWithinAsync(HttpRequestMessage request, TimeSpan limit, CancellationToken cancellationToken)
     {

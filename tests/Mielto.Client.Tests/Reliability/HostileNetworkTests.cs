@@ -53,9 +53,12 @@ public sealed class HostileNetworkTests(ITestOutputHelper output)
             return Task.CompletedTask;
         });
 
-        await FailsWith<MieltoConnectionException>(server.BaseAddress);
+        var (error, _) = await FailsWith<MieltoConnectionException>(server.BaseAddress);
 
-        Assert.Equal(MaxRetries + 1, server.Received.Count);
+        // A delete has no body, so within each of the SDK's attempts the socket handler may send it again on a new
+        // connection, as it does for any HttpClient.
+        Assert.Contains($"after {MaxRetries + 1} attempts", error.Message);
+        Assert.InRange(server.Received.Count, MaxRetries + 1, (MaxRetries + 1) * Transport.MostSendsPerBodilessAttempt);
     }
 
     [Fact]
