@@ -35,9 +35,10 @@ if (args is ["remote", .. var settings])
     return await Remote.RunAsync(numbers is [var p, ..] ? p : 11, numbers is [_, var l, ..] ? l : 100_000, figures.Count == 0 ? Remote.Figures.ToHashSet(StringComparer.Ordinal) : figures);
 }
 
-if (args is ["loop", var who, var seconds])
+if (args is ["loop", var who, var seconds, .. var rest])
 {
-    return await Remote.LoopAsync(who, int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+    var inFlight = rest is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 1;
+    return await Remote.LoopAsync(who, int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture), inFlight);
 }
 
 if (args is ["cold-start", ..])

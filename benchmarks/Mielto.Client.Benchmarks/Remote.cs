@@ -67,14 +67,14 @@ internal static class Remote
     }
 
     /// <summary>
-    /// One client's deletes, one at a time, for <paramref name="seconds"/> against the server in its own process:
-    /// a steady load for a profiler to sample (<c>perf record -g</c> with <c>DOTNET_PerfMapEnabled=1</c>).
+    /// One client's deletes, <paramref name="inFlight"/> at a time, for <paramref name="seconds"/> against the server in
+    /// its own process: a steady load for a profiler to sample (<c>perf record -g</c> with <c>DOTNET_PerfMapEnabled=1</c>).
     /// </summary>
-    public static async Task<int> LoopAsync(string who, int seconds)
+    public static async Task<int> LoopAsync(string who, int seconds, int inFlight)
     {
-        if (who is not ("sdk" or "nswag" or "raw"))
+        if (who is not ("sdk" or "nswag" or "refit" or "raw"))
         {
-            Console.Error.WriteLine("loop takes sdk, nswag or raw");
+            Console.Error.WriteLine("loop takes sdk, nswag, refit or raw");
             return 2;
         }
 
@@ -82,6 +82,7 @@ internal static class Remote
         var baseAddress = new Uri(await server.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the server printed no address"));
         using var raw = new RawClient(baseAddress);
         using var peers = new PeerClients(baseAddress);
+        using var bare = new BareRefit(baseAddress);
         var services = new ServiceCollection();
         services.AddMieltoClient(o =>
         {
@@ -94,18 +95,25 @@ internal static class Remote
         {
             "sdk" => () => sdk.DeleteAsync(Canned.MemoryId, userId: "user_bench"),
             "nswag" => () => peers.NSwagDeleteAsync(Canned.MemoryId),
+            "refit" => () => bare.DeleteAsync(Canned.MemoryId),
             _ => () => raw.DeleteAsync(Canned.MemoryId),
         };
         Console.WriteLine($"client process {Environment.ProcessId}, server process {server.Id}");
         var watch = Stopwatch.StartNew();
-        var n = 0;
-        while (watch.Elapsed.TotalSeconds < seconds)
+        var calls = 0;
+        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds)))
         {
-            await call();
-            n++;
+            await Task.WhenAll(Enumerable.Range(0, inFlight).Select(_ => Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    await call();
+                    Interlocked.Increment(ref calls);
+                }
+            })));
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{who}: {n / watch.Elapsed.TotalSeconds:0} calls/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{who}: {calls / watch.Elapsed.TotalSeconds:0} calls/s, {inFlight} in flight, {Environment.CpuUsage.TotalTime.TotalMicroseconds / calls:0.0} µs CPU per call"));
         server.StandardInput.Close();
         await server.WaitForExitAsync();
         return 0;
@@ -169,7 +177,7 @@ internal static class Remote
 
         var perCall = 1.0 / (calls * pairs);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{figure}: time ratio {Median(ratios.Select(b => b.Seconds)):0.000} (throughput {1 / Median(ratios.Select(b => b.Seconds)):0.000}), " +
+            $"{figure}: time ratio {Median(ratios.Select(b => b.Seconds)):0.000} (quartiles {Quantile(ratios.Select(b => b.Seconds), 0.25):0.000} to {Quantile(ratios.Select(b => b.Seconds), 0.75):0.000}; throughput {1 / Median(ratios.Select(b => b.Seconds)):0.000}), " +
             $"bytes {Median(ratios.Select(b => b.Bytes)):0.000} ({sdkTotal.Bytes * perCall:0} B vs {rawTotal.Bytes * perCall:0} B), " +
             $"CPU {Median(ratios.Select(b => b.Cpu)):0.000} ({sdkTotal.Cpu * perCall * 1e6:0.0} µs vs {rawTotal.Cpu * perCall * 1e6:0.0} µs); " +
             $"{rawTotal.Seconds * perCall * 1e6:0.0} µs per baseline call; {pairs} pairs of {calls} calls"));
@@ -239,7 +247,9 @@ internal static class Remote
         return new Block(watch.Elapsed.TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - bytes, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds);
     }
 
-    private static double Median(IEnumerable<double> values) => Stats.Quantile([.. values.Order()], 0.5);
+    private static double Median(IEnumerable<double> values) => Quantile(values, 0.5);
+
+    private static double Quantile(IEnumerable<double> values, double q) => Stats.Quantile([.. values.Order()], q);
 
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
     private readonly record struct Block(double Seconds, double Bytes, double Cpu)
