@@ -215,6 +215,27 @@ internal static class Remote
             $"ListAllAsync over {listed} memories in pages of {StubServer.PageSize}: memories per second SDK / raw {Median(ratios.Select(b => b.Seconds)):0.000}, " +
             $"bytes per memory {Median(ratios.Select(b => b.Bytes)):0.000}, CPU {Median(ratios.Select(b => b.Cpu)):0.000}; " +
             $"largest managed heap seen {sdkPeak / 1024 / 1024} MiB (SDK) and {rawPeak / 1024 / 1024} MiB (raw); {pairs} pairs"));
+
+        // Apart from the timed pairs, which a full collection would slow: what stays alive while listing.
+        var (rawLive, sdkLive) = (await LiveHeapAsync(() => raw.ListAllAsync(), listed), await LiveHeapAsync(() => sdk.ListAllAsync(new MemoryListOptions { Limit = StubServer.PageSize }), listed));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ListAllAsync over {listed} memories: live heap after a full collection every 5,000 memories at most {sdkLive / 1024.0:0} KiB above the start (SDK) and {rawLive / 1024.0:0} KiB (raw)"));
+    }
+
+    /// <summary>The most the live heap grows over its size at the start while all of <paramref name="list"/> is read.</summary>
+    private static async Task<long> LiveHeapAsync(Func<IAsyncEnumerable<Memory>> list, int listed)
+    {
+        var start = GC.GetTotalMemory(forceFullCollection: true);
+        var (count, most) = (0, 0L);
+        await foreach (var memory in list())
+        {
+            if (++count % 5_000 == 0)
+            {
+                most = Math.Max(most, GC.GetTotalMemory(forceFullCollection: true) - start);
+            }
+        }
+
+        return count == listed ? most : throw new InvalidOperationException($"listed {count} of {listed}");
     }
 
     private static async Task<(Block Block, long Peak)> MeasureListAsync(Func<IAsyncEnumerable<Memory>> list, int listed)
