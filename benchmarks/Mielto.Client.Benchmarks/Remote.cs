@@ -23,44 +23,25 @@ internal static class Remote
 
     public static async Task<int> RunAsync(int pairs, int listed, IReadOnlySet<string> figures)
     {
-        using var server = StartServer(listed);
-        var baseAddress = new Uri(await server.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the server printed no address"));
-        Console.WriteLine($"server: process {server.Id} at {baseAddress}; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-        try
+        await using var subjects = await Subjects.StartAsync(listed);
+        Console.WriteLine($"server: process {subjects.Server.Id} at {subjects.BaseAddress}; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        var (raw, sdk) = (subjects.Raw, subjects.Sdk);
+        await ReportDeletesAsync(figures, pairs, () => raw.DeleteAsync(Canned.MemoryId), () => sdk.DeleteAsync(Canned.MemoryId, userId: "user_bench"), subjects.Peers, subjects.Bare);
+        if (figures.Contains("create"))
         {
-            using var raw = new RawClient(baseAddress);
-            using var peers = new PeerClients(baseAddress);
-            using var bare = new BareRefit(baseAddress);
-            var services = new ServiceCollection();
-            services.AddMieltoClient(o =>
-            {
-                o.BaseAddress = baseAddress;
-                o.ApiKey = Canned.ApiKey;
-            });
-            await using var provider = services.BuildServiceProvider();
-            var sdk = provider.GetRequiredService<IMemoriesClient>();
-            await ReportDeletesAsync(figures, pairs, () => raw.DeleteAsync(Canned.MemoryId), () => sdk.DeleteAsync(Canned.MemoryId, userId: "user_bench"), peers, bare);
-            if (figures.Contains("create"))
-            {
-                var create = new MemoryCreateRequest { UserId = "user_bench", Content = "The user prefers green tea in the morning." };
-                await ReportAsync("create, 1 in flight", () => raw.CreateAsync(create), () => sdk.CreateAsync(create), 1, 2_000, pairs);
-            }
-
-            if (figures.Contains("search"))
-            {
-                var search = new MemorySearchRequest { Query = "tea", UserId = "user_bench", Limit = 100 };
-                await ReportAsync("search (100 results), 1 in flight", () => raw.SearchAsync(search), () => sdk.SearchAsync(search), 1, 500, pairs);
-            }
-
-            if (figures.Contains("list"))
-            {
-                await ReportListAsync(raw, sdk, listed, Math.Max(3, pairs / 4));
-            }
+            var create = new MemoryCreateRequest { UserId = "user_bench", Content = "The user prefers green tea in the morning." };
+            await ReportAsync("create, 1 in flight", () => raw.CreateAsync(create), () => sdk.CreateAsync(create), 1, 2_000, pairs);
         }
-        finally
+
+        if (figures.Contains("search"))
         {
-            server.StandardInput.Close();
-            await server.WaitForExitAsync();
+            var search = new MemorySearchRequest { Query = "tea", UserId = "user_bench", Limit = 100 };
+            await ReportAsync("search (100 results), 1 in flight", () => raw.SearchAsync(search), () => sdk.SearchAsync(search), 1, 500, pairs);
+        }
+
+        if (figures.Contains("list"))
+        {
+            await ReportListAsync(raw, sdk, listed, Math.Max(3, pairs / 4));
         }
 
         return 0;
@@ -78,27 +59,15 @@ internal static class Remote
             return 2;
         }
 
-        using var server = StartServer(1000);
-        var baseAddress = new Uri(await server.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the server printed no address"));
-        using var raw = new RawClient(baseAddress);
-        using var peers = new PeerClients(baseAddress);
-        using var bare = new BareRefit(baseAddress);
-        var services = new ServiceCollection();
-        services.AddMieltoClient(o =>
-        {
-            o.BaseAddress = baseAddress;
-            o.ApiKey = Canned.ApiKey;
-        });
-        await using var provider = services.BuildServiceProvider();
-        var sdk = provider.GetRequiredService<IMemoriesClient>();
+        await using var subjects = await Subjects.StartAsync(1000);
         Func<Task> call = who switch
         {
-            "sdk" => () => sdk.DeleteAsync(Canned.MemoryId, userId: "user_bench"),
-            "nswag" => () => peers.NSwagDeleteAsync(Canned.MemoryId),
-            "refit" => () => bare.DeleteAsync(Canned.MemoryId),
-            _ => () => raw.DeleteAsync(Canned.MemoryId),
+            "sdk" => () => subjects.Sdk.DeleteAsync(Canned.MemoryId, userId: "user_bench"),
+            "nswag" => () => subjects.Peers.NSwagDeleteAsync(Canned.MemoryId),
+            "refit" => () => subjects.Bare.DeleteAsync(Canned.MemoryId),
+            _ => () => subjects.Raw.DeleteAsync(Canned.MemoryId),
         };
-        Console.WriteLine($"client process {Environment.ProcessId}, server process {server.Id}");
+        Console.WriteLine($"client process {Environment.ProcessId}, server process {subjects.Server.Id}");
         var watch = Stopwatch.StartNew();
         var calls = 0;
         using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds)))
@@ -113,19 +82,8 @@ internal static class Remote
             })));
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{who}: {calls / watch.Elapsed.TotalSeconds:0} calls/s, {inFlight} in flight, {Environment.CpuUsage.TotalTime.TotalMicroseconds / calls:0.0} µs CPU per call"));
-        server.StandardInput.Close();
-        await server.WaitForExitAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{who}: {calls / watch.Elapsed.TotalSeconds:0} calls/s, {inFlight} in flight, {Environment.CpuUsage.TotalTime.TotalMicroseconds / calls:0.0} µs CPU per call, start-up included"));
         return 0;
-    }
-
-    private static Process StartServer(int listed)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(typeof(Remote).Assembly.Location);
-        start.ArgumentList.Add("serve");
-        start.ArgumentList.Add(listed.ToString(CultureInfo.InvariantCulture));
-        return Process.Start(start)!;
     }
 
     /// <summary>A delete at 1 and at 64 in flight: each client over raw (<c>delete</c>), and side by side with NSwag (<c>versus</c>).</summary>
@@ -276,6 +234,65 @@ internal static class Remote
     private readonly record struct Block(double Seconds, double Bytes, double Cpu)
     {
         public static Block operator +(Block a, Block b) => new(a.Seconds + b.Seconds, a.Bytes + b.Bytes, a.Cpu + b.Cpu);
+    }
+
+    /// <summary>The server in its own process, and the clients that call it: raw, the SDK, the generated peers, bare Refit.</summary>
+    private sealed class Subjects : IAsyncDisposable
+    {
+        private readonly ServiceProvider _provider;
+
+        private Subjects(Process server, Uri baseAddress)
+        {
+            (Server, BaseAddress) = (server, baseAddress);
+            Raw = new RawClient(baseAddress);
+            Peers = new PeerClients(baseAddress);
+            Bare = new BareRefit(baseAddress);
+            var services = new ServiceCollection();
+            services.AddMieltoClient(o =>
+            {
+                o.BaseAddress = baseAddress;
+                o.ApiKey = Canned.ApiKey;
+            });
+            _provider = services.BuildServiceProvider();
+            Sdk = _provider.GetRequiredService<IMemoriesClient>();
+        }
+
+        public Process Server { get; }
+
+        public Uri BaseAddress { get; }
+
+        public RawClient Raw { get; }
+
+        public PeerClients Peers { get; }
+
+        public BareRefit Bare { get; }
+
+        public IMemoriesClient Sdk { get; }
+
+        /// <summary>Starts <c>serve</c> with <paramref name="listed"/> memories to list, and the clients.</summary>
+        public static async Task<Subjects> StartAsync(int listed)
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+            start.ArgumentList.Add(typeof(Remote).Assembly.Location);
+            start.ArgumentList.Add("serve");
+            start.ArgumentList.Add(listed.ToString(CultureInfo.InvariantCulture));
+            var server = Process.Start(start)!;
+            var address = await server.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the server printed no address");
+            return new Subjects(server, new Uri(address));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _provider.DisposeAsync();
+            Raw.Dispose();
+            Peers.Dispose();
+            Bare.Dispose();
+
+            // The server exits when its standard input closes.
+            Server.StandardInput.Close();
+            await Server.WaitForExitAsync();
+            Server.Dispose();
+        }
     }
 
     /// <summary>
