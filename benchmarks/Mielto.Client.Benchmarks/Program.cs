@@ -21,6 +21,16 @@ if (args is ["serve", .. var size])
     return await StubServer.RunAsync(size is [var memories] ? int.Parse(memories, System.Globalization.CultureInfo.InvariantCulture) : 100_000);
 }
 
+if (args is ["serve-erase"])
+{
+    return await EraseRuns.ServeAsync();
+}
+
+if (args is ["erase", .. var eraseRuns])
+{
+    return await EraseRuns.RunAsync(eraseRuns is [var times] ? int.Parse(times, System.Globalization.CultureInfo.InvariantCulture) : 11);
+}
+
 if (args is ["remote", .. var settings])
 {
     // remote [pairs] [memories listed] [figure ...]: the numbers first, then the figures to take (all when none).
