@@ -19,7 +19,7 @@ internal static class Remote
     private const int WarmupPairs = 2;
 
     /// <summary>The figures <c>remote</c> can take, each by name; all of them when none is named.</summary>
-    public static readonly string[] Figures = ["delete", "versus", "create", "search", "list"];
+    public static readonly string[] Figures = ["delete", "versus", "calls", "create", "search", "list"];
 
     public static async Task<int> RunAsync(int pairs, int listed, IReadOnlySet<string> figures)
     {
@@ -27,6 +27,11 @@ internal static class Remote
         Console.WriteLine($"server: process {subjects.Server.Id} at {subjects.BaseAddress}; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         var (raw, sdk) = (subjects.Raw, subjects.Sdk);
         await ReportDeletesAsync(figures, pairs, () => raw.DeleteAsync(Canned.MemoryId), () => sdk.DeleteAsync(Canned.MemoryId, userId: "user_bench"), subjects.Peers, subjects.Bare);
+        if (figures.Contains("calls"))
+        {
+            await ReportCallsAsync(raw, sdk, subjects.Peers, subjects.Bare, pairs * 5_000);
+        }
+
         if (figures.Contains("create"))
         {
             var create = new MemoryCreateRequest { UserId = "user_bench", Content = "The user prefers green tea in the morning." };
@@ -139,6 +144,49 @@ internal static class Remote
             $"bytes {Median(ratios.Select(b => b.Bytes)):0.000} ({sdkTotal.Bytes * perCall:0} B vs {rawTotal.Bytes * perCall:0} B), " +
             $"CPU {Median(ratios.Select(b => b.Cpu)):0.000} ({sdkTotal.Cpu * perCall * 1e6:0.0} µs vs {rawTotal.Cpu * perCall * 1e6:0.0} µs); " +
             $"{rawTotal.Seconds * perCall * 1e6:0.0} µs per baseline call; {pairs} pairs of {calls} calls"));
+    }
+
+    /// <summary>
+    /// A delete at 1 in flight, the clients alternating call by call: each round makes one call of each, in an order
+    /// that turns every round, and times each call alone. Drift in the machine's speed, which the blocks of
+    /// <see cref="ReportAsync"/> only halve, falls on both clients alike, so a difference of a few tenths of a
+    /// microsecond shows. The figures are ratios of median call times: over all rounds, and over each tenth of them.
+    /// </summary>
+    private static async Task ReportCallsAsync(RawClient raw, IMemoriesClient sdk, PeerClients peers, BareRefit bare, int rounds)
+    {
+        (string Name, Func<Task> Call)[] clients =
+        [
+            ("raw", () => raw.DeleteAsync(Canned.MemoryId)),
+            ("NSwag", () => peers.NSwagDeleteAsync(Canned.MemoryId)),
+            ("bare generated Refit", () => bare.DeleteAsync(Canned.MemoryId)),
+            ("Mielto.Client", () => sdk.DeleteAsync(Canned.MemoryId, userId: "user_bench")),
+        ];
+        var times = clients.Select(_ => new double[rounds]).ToArray();
+        var warmup = rounds / 20;
+        for (var round = -warmup; round < rounds; round++)
+        {
+            for (var turn = 0; turn < clients.Length; turn++)
+            {
+                var client = (turn + Math.Abs(round)) % clients.Length;
+                var start = Stopwatch.GetTimestamp();
+                await clients[client].Call();
+                var elapsed = (Stopwatch.GetTimestamp() - start) * 1e6 / Stopwatch.Frequency;
+                if (round >= 0)
+                {
+                    times[client][round] = elapsed;
+                }
+            }
+        }
+
+        var medians = times.Select(t => Median(t)).ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"delete, 1 in flight, call by call over {rounds} rounds: median µs {string.Join(", ", clients.Select((c, i) => $"{c.Name} {medians[i]:0.00}"))}"));
+        foreach (var (measured, baseline) in new[] { (3, 0), (1, 0), (2, 0), (3, 1), (2, 1), (3, 2) })
+        {
+            var tenths = Enumerable.Range(0, 10).Select(tenth => Median(times[measured].Skip(tenth * rounds / 10).Take(rounds / 10)) / Median(times[baseline].Skip(tenth * rounds / 10).Take(rounds / 10))).Order().ToArray();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {clients[measured].Name} / {clients[baseline].Name}: {medians[measured] / medians[baseline]:0.000} (tenths {tenths[0]:0.000} to {tenths[^1]:0.000}, {tenths.Count(t => t < 1)} of 10 below 1), {medians[measured] - medians[baseline]:+0.00;-0.00} µs"));
+        }
     }
 
     private static async Task ReportListAsync(RawClient raw, IMemoriesClient sdk, int listed, int pairs)
