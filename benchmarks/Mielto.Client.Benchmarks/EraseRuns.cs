@@ -19,14 +19,11 @@ internal static class EraseRuns
     /// <summary>Runs the erasure <paramref name="runs"/> times after one warm-up run, reseeding the server before each.</summary>
     public static async Task<int> RunAsync(int runs)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(typeof(EraseRuns).Assembly.Location);
-        start.ArgumentList.Add("serve-erase");
-        using var server = Process.Start(start)!;
+        using var server = Child.Start(talk: true, "serve-erase");
         try
         {
-            var address = new Uri(await ReadAsync(server));
-            var apiKey = await ReadAsync(server);
+            var address = new Uri(await Child.ReadAsync(server));
+            var apiKey = await Child.ReadAsync(server);
             var services = new ServiceCollection();
             services.AddMieltoClient(o =>
             {
@@ -72,8 +69,7 @@ internal static class EraseRuns
         }
         finally
         {
-            server.StandardInput.Close();
-            await server.WaitForExitAsync();
+            await Child.StopAsync(server);
         }
     }
 
@@ -122,9 +118,6 @@ internal static class EraseRuns
     {
         await server.StandardInput.WriteLineAsync(command);
         await server.StandardInput.FlushAsync();
-        return await ReadAsync(server);
+        return await Child.ReadAsync(server);
     }
-
-    private static async Task<string> ReadAsync(Process server) =>
-        await server.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the server ended without an answer");
 }

@@ -45,6 +45,11 @@ if (args is ["remote", .. var settings])
     return await Remote.RunAsync(numbers is [var p, ..] ? p : 11, numbers is [_, var l, ..] ? l : 100_000, figures.Count == 0 ? Remote.Figures.ToHashSet(StringComparer.Ordinal) : figures);
 }
 
+if (args is ["measure", .. var measurement])
+{
+    return await Remote.MeasureAsync(measurement);
+}
+
 if (args is ["loop", var who, var seconds, .. var rest])
 {
     var inFlight = rest is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 1;

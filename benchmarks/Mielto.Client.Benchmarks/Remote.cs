@@ -10,43 +10,73 @@ namespace Mielto.Client.Benchmarks;
 
 /// <summary>
 /// The SDK against a raw <see cref="HttpClient"/> call, with the server in a process of its own (<c>serve</c>): what
-/// is measured in this process is the client's alone. Raw and SDK run in alternating blocks, each pair starting with
-/// the other side; the figures are medians of the per-pair ratios, of wall time, allocated bytes and this process's
-/// CPU time per call.
+/// is measured in this process is the client's alone. Raw and SDK run in alternating blocks, each side twice per pair
+/// around the other (ABBA, then BAAB); the figures are medians of the per-pair ratios, of wall time, allocated bytes
+/// and this process's CPU time per call.
 /// </summary>
 internal static class Remote
 {
     private const int WarmupPairs = 2;
 
+    /// <summary>The clients of the call-by-call figure, in the order of its first round.</summary>
+    private static readonly string[] CallByCall = ["raw", "nswag", "refit", "sdk"];
+
     /// <summary>The figures <c>remote</c> can take, each by name; all of them when none is named.</summary>
     public static readonly string[] Figures = ["delete", "versus", "calls", "create", "search", "list"];
 
+    /// <summary>
+    /// Starts the server, then takes each figure in a client process of its own (<c>measure</c>), which runs only the
+    /// two clients it compares: what one client's calls leave behind (the JIT's profile of shared code, the thread
+    /// pool's size, the heap) is not carried into another's figure.
+    /// </summary>
     public static async Task<int> RunAsync(int pairs, int listed, IReadOnlySet<string> figures)
     {
-        await using var subjects = await Subjects.StartAsync(listed);
-        Console.WriteLine($"server: process {subjects.Server.Id} at {subjects.BaseAddress}; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-        var (raw, sdk) = (subjects.Raw, subjects.Sdk);
-        await ReportDeletesAsync(figures, pairs, () => raw.DeleteAsync(Canned.MemoryId), () => sdk.DeleteAsync(Canned.MemoryId, userId: "user_bench"), subjects.Peers, subjects.Bare);
-        if (figures.Contains("calls"))
+        using var server = Child.Start(talk: true, "serve", listed.ToString(CultureInfo.InvariantCulture));
+        try
         {
-            await ReportCallsAsync(raw, sdk, subjects.Peers, subjects.Bare, pairs * 5_000);
-        }
+            var address = await Child.ReadAsync(server);
+            Console.WriteLine($"server: process {server.Id} at {address}; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+            foreach (var measurement in Measurements(pairs, listed, figures))
+            {
+                using var client = Child.Start(talk: false, ["measure", address, .. measurement]);
+                await client.WaitForExitAsync();
+                if (client.ExitCode != 0)
+                {
+                    return client.ExitCode;
+                }
+            }
 
-        if (figures.Contains("create"))
-        {
-            var create = new MemoryCreateRequest { UserId = "user_bench", Content = "The user prefers green tea in the morning." };
-            await ReportAsync("create, 1 in flight", () => raw.CreateAsync(create), () => sdk.CreateAsync(create), 1, 2_000, pairs);
+            return 0;
         }
-
-        if (figures.Contains("search"))
+        finally
         {
-            var search = new MemorySearchRequest { Query = "tea", UserId = "user_bench", Limit = 100 };
-            await ReportAsync("search (100 results), 1 in flight", () => raw.SearchAsync(search), () => sdk.SearchAsync(search), 1, 500, pairs);
+            await Child.StopAsync(server);
         }
+    }
 
-        if (figures.Contains("list"))
+    /// <summary>
+    /// One figure, in this process, against the server at the address first in <paramref name="args"/>: <c>calls
+    /// rounds</c>, <c>list memories pairs</c>, or <c>operation baseline measured in-flight calls pairs</c>, where the
+    /// clients are <c>raw</c>, <c>sdk</c>, <c>nswag</c>, <c>kiota</c> or <c>refit</c>.
+    /// </summary>
+    public static async Task<int> MeasureAsync(string[] args)
+    {
+        using var subjects = new Subjects(new Uri(args[0]));
+        switch (args[1..])
         {
-            await ReportListAsync(raw, sdk, listed, Math.Max(3, pairs / 4));
+            case ["calls", var rounds]:
+                await ReportCallsAsync(subjects, Number(rounds));
+                break;
+            case ["list", var listed, var pairs]:
+                await ReportListAsync(subjects.Raw, subjects.Sdk, Number(listed), Number(pairs));
+                break;
+            case [var operation, var baseline, var measured, var inFlight, var calls, var pairs]:
+                var label = $"{operation}, {inFlight} in flight, {Subjects.Name(measured)}" + (string.Equals(baseline, "raw", StringComparison.Ordinal) ? string.Empty : $" / {Subjects.Name(baseline)}");
+                await ReportAsync(label, subjects.Call(operation, baseline), subjects.Call(operation, measured), Number(inFlight), Number(calls), Number(pairs));
+                break;
+            default:
+                Console.Error.WriteLine($"measure cannot take {string.Join(' ', args)}");
+                return 2;
         }
 
         return 0;
@@ -64,57 +94,82 @@ internal static class Remote
             return 2;
         }
 
-        await using var subjects = await Subjects.StartAsync(1000);
-        Func<Task> call = who switch
+        using var server = Child.Start(talk: true, "serve", "1000");
+        try
         {
-            "sdk" => () => subjects.Sdk.DeleteAsync(Canned.MemoryId, userId: "user_bench"),
-            "nswag" => () => subjects.Peers.NSwagDeleteAsync(Canned.MemoryId),
-            "refit" => () => subjects.Bare.DeleteAsync(Canned.MemoryId),
-            _ => () => subjects.Raw.DeleteAsync(Canned.MemoryId),
-        };
-        Console.WriteLine($"client process {Environment.ProcessId}, server process {subjects.Server.Id}");
-        var watch = Stopwatch.StartNew();
-        var calls = 0;
-        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds)))
-        {
-            await Task.WhenAll(Enumerable.Range(0, inFlight).Select(_ => Task.Run(async () =>
+            using var subjects = new Subjects(new Uri(await Child.ReadAsync(server)));
+            var call = subjects.Call("delete", who);
+            Console.WriteLine($"client process {Environment.ProcessId}, server process {server.Id}");
+            var watch = Stopwatch.StartNew();
+            var calls = 0;
+            using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds)))
             {
-                while (!stop.IsCancellationRequested)
+                await Task.WhenAll(Enumerable.Range(0, inFlight).Select(_ => Task.Run(async () =>
                 {
-                    await call();
-                    Interlocked.Increment(ref calls);
-                }
-            })));
-        }
+                    while (!stop.IsCancellationRequested)
+                    {
+                        await call();
+                        Interlocked.Increment(ref calls);
+                    }
+                })));
+            }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{who}: {calls / watch.Elapsed.TotalSeconds:0} calls/s, {inFlight} in flight, {Environment.CpuUsage.TotalTime.TotalMicroseconds / calls:0.0} µs CPU per call, start-up included"));
-        return 0;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{who}: {calls / watch.Elapsed.TotalSeconds:0} calls/s, {inFlight} in flight, {Environment.CpuUsage.TotalTime.TotalMicroseconds / calls:0.0} µs CPU per call, start-up included"));
+            return 0;
+        }
+        finally
+        {
+            await Child.StopAsync(server);
+        }
     }
 
-    /// <summary>A delete at 1 and at 64 in flight: each client over raw (<c>delete</c>), and side by side with NSwag (<c>versus</c>).</summary>
-    private static async Task ReportDeletesAsync(IReadOnlySet<string> figures, int pairs, Func<Task> rawDelete, Func<Task> sdkDelete, PeerClients peers, BareRefit bare)
+    /// <summary>
+    /// The figures named, each as the arguments of <c>measure</c> after the address. A delete is taken at 1 and at 64
+    /// in flight: each client over raw (<c>delete</c>), and the SDK and bare Refit side by side with NSwag
+    /// (<c>versus</c>, NSwag in the place of raw: below 1 is ahead of NSwag).
+    /// </summary>
+    private static IEnumerable<string[]> Measurements(int pairs, int listed, IReadOnlySet<string> figures)
     {
-        Func<Task> nswagDelete = () => peers.NSwagDeleteAsync(Canned.MemoryId);
-        Func<Task> bareDelete = () => bare.DeleteAsync(Canned.MemoryId);
-        foreach (var inFlight in new[] { 1, 64 })
+        var p = pairs.ToString(CultureInfo.InvariantCulture);
+        foreach (var (inFlight, calls) in new[] { ("1", "4000"), ("64", "8000") })
         {
-            var calls = inFlight == 1 ? 4_000 : 8_000;
             if (figures.Contains("delete"))
             {
-                await ReportAsync($"delete, {inFlight} in flight, Mielto.Client", rawDelete, sdkDelete, inFlight, calls, pairs);
-                await ReportAsync($"delete, {inFlight} in flight, NSwag", rawDelete, nswagDelete, inFlight, calls, pairs);
-                await ReportAsync($"delete, {inFlight} in flight, Kiota", rawDelete, () => peers.KiotaDeleteAsync(Canned.MemoryId), inFlight, calls, pairs);
-                await ReportAsync($"delete, {inFlight} in flight, bare generated Refit", rawDelete, bareDelete, inFlight, calls, pairs);
+                foreach (var client in new[] { "sdk", "nswag", "kiota", "refit" })
+                {
+                    yield return ["delete", "raw", client, inFlight, calls, p];
+                }
             }
 
             if (figures.Contains("versus"))
             {
-                // The clients side by side, NSwag in the place of raw: below 1 is ahead of NSwag.
-                await ReportAsync($"delete, {inFlight} in flight, Mielto.Client / NSwag", nswagDelete, sdkDelete, inFlight, calls, pairs);
-                await ReportAsync($"delete, {inFlight} in flight, bare generated Refit / NSwag", nswagDelete, bareDelete, inFlight, calls, pairs);
+                yield return ["delete", "nswag", "sdk", inFlight, calls, p];
+                yield return ["delete", "nswag", "refit", inFlight, calls, p];
             }
         }
+
+        if (figures.Contains("calls"))
+        {
+            yield return ["calls", (pairs * 5_000).ToString(CultureInfo.InvariantCulture)];
+        }
+
+        if (figures.Contains("create"))
+        {
+            yield return ["create", "raw", "sdk", "1", "2000", p];
+        }
+
+        if (figures.Contains("search"))
+        {
+            yield return ["search", "raw", "sdk", "1", "500", p];
+        }
+
+        if (figures.Contains("list"))
+        {
+            yield return ["list", listed.ToString(CultureInfo.InvariantCulture), Math.Max(3, pairs / 4).ToString(CultureInfo.InvariantCulture)];
+        }
     }
+
+    private static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Takes one figure: <paramref name="raw"/> (the baseline, a raw call or another client) and <paramref name="sdk"/>
@@ -126,10 +181,14 @@ internal static class Remote
         Block rawTotal = default, sdkTotal = default;
         for (var pair = 0; pair < pairs + WarmupPairs; pair++)
         {
-            var rawFirst = pair % 2 == 0;
-            var first = await MeasureAsync(rawFirst ? raw : sdk, inFlight, calls);
-            var second = await MeasureAsync(rawFirst ? sdk : raw, inFlight, calls);
-            var (r, s) = rawFirst ? (first, second) : (second, first);
+            // Each side twice, around the other (ABBA, then BAAB): a drift in the machine's speed over the pair falls
+            // on both sides alike. Each block has half the pair's calls of its side.
+            var rawOuter = pair % 2 == 0;
+            var (outer, inner) = rawOuter ? (raw, sdk) : (sdk, raw);
+            var first = await MeasureAsync(outer, inFlight, calls / 2);
+            var middle = await MeasureAsync(inner, inFlight, calls / 2) + await MeasureAsync(inner, inFlight, calls / 2);
+            var outerTotal = first + await MeasureAsync(outer, inFlight, calls / 2);
+            var (r, s) = rawOuter ? (outerTotal, middle) : (middle, outerTotal);
             if (pair >= WarmupPairs)
             {
                 ratios.Add(new Block(s.Seconds / r.Seconds, s.Bytes / r.Bytes, s.Cpu / r.Cpu));
@@ -150,17 +209,11 @@ internal static class Remote
     /// A delete at 1 in flight, the clients alternating call by call: each round makes one call of each, in an order
     /// that turns every round, and times each call alone. Drift in the machine's speed, which the blocks of
     /// <see cref="ReportAsync"/> only halve, falls on both clients alike, so a difference of a few tenths of a
-    /// microsecond shows. The figures are ratios of median call times: over all rounds, and over each tenth of them.
+    /// microsecond shows. The figures are medians of the per-round ratios: over all rounds, and over each tenth of them.
     /// </summary>
-    private static async Task ReportCallsAsync(RawClient raw, IMemoriesClient sdk, PeerClients peers, BareRefit bare, int rounds)
+    private static async Task ReportCallsAsync(Subjects subjects, int rounds)
     {
-        (string Name, Func<Task> Call)[] clients =
-        [
-            ("raw", () => raw.DeleteAsync(Canned.MemoryId)),
-            ("NSwag", () => peers.NSwagDeleteAsync(Canned.MemoryId)),
-            ("bare generated Refit", () => bare.DeleteAsync(Canned.MemoryId)),
-            ("Mielto.Client", () => sdk.DeleteAsync(Canned.MemoryId, userId: "user_bench")),
-        ];
+        var clients = CallByCall.Select(who => (Name: Subjects.Name(who), Call: subjects.Call("delete", who))).ToArray();
         var times = clients.Select(_ => new double[rounds]).ToArray();
         var warmup = rounds / 20;
         for (var round = -warmup; round < rounds; round++)
@@ -183,9 +236,11 @@ internal static class Remote
             $"delete, 1 in flight, call by call over {rounds} rounds: median µs {string.Join(", ", clients.Select((c, i) => $"{c.Name} {medians[i]:0.00}"))}"));
         foreach (var (measured, baseline) in new[] { (3, 0), (1, 0), (2, 0), (3, 1), (2, 1), (3, 2) })
         {
-            var tenths = Enumerable.Range(0, 10).Select(tenth => Median(times[measured].Skip(tenth * rounds / 10).Take(rounds / 10)) / Median(times[baseline].Skip(tenth * rounds / 10).Take(rounds / 10))).Order().ToArray();
+            // The ratio of the two calls of each round, whose median is the figure: the rounds are the pairs.
+            var ratios = times[measured].Zip(times[baseline], static (m, b) => m / b).ToArray();
+            var tenths = ratios.Chunk(rounds / 10).Select(chunk => Median(chunk)).Order().ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {clients[measured].Name} / {clients[baseline].Name}: {medians[measured] / medians[baseline]:0.000} (tenths {tenths[0]:0.000} to {tenths[^1]:0.000}, {tenths.Count(t => t < 1)} of 10 below 1), {medians[measured] - medians[baseline]:+0.00;-0.00} µs"));
+                $"  {clients[measured].Name} / {clients[baseline].Name}: {Median(ratios):0.000} (tenths {tenths[0]:0.000} to {tenths[^1]:0.000}, {tenths.Count(t => t < 1)} of 10 below 1); medians {medians[measured] - medians[baseline]:+0.00;-0.00} µs apart"));
         }
     }
 
@@ -284,17 +339,20 @@ internal static class Remote
         public static Block operator +(Block a, Block b) => new(a.Seconds + b.Seconds, a.Bytes + b.Bytes, a.Cpu + b.Cpu);
     }
 
-    /// <summary>The server in its own process, and the clients that call it: raw, the SDK, the generated peers, bare Refit.</summary>
-    private sealed class Subjects : IAsyncDisposable
+    /// <summary>The clients that call the server: raw, the SDK, the generated peers, bare Refit.</summary>
+    private sealed class Subjects : IDisposable
     {
         private readonly ServiceProvider _provider;
+        private readonly RawClient _raw;
+        private readonly PeerClients _peers;
+        private readonly BareRefit _bare;
+        private readonly IMemoriesClient _sdk;
 
-        private Subjects(Process server, Uri baseAddress)
+        public Subjects(Uri baseAddress)
         {
-            (Server, BaseAddress) = (server, baseAddress);
-            Raw = new RawClient(baseAddress);
-            Peers = new PeerClients(baseAddress);
-            Bare = new BareRefit(baseAddress);
+            _raw = new RawClient(baseAddress);
+            _peers = new PeerClients(baseAddress);
+            _bare = new BareRefit(baseAddress);
             var services = new ServiceCollection();
             services.AddMieltoClient(o =>
             {
@@ -302,45 +360,50 @@ internal static class Remote
                 o.ApiKey = Canned.ApiKey;
             });
             _provider = services.BuildServiceProvider();
-            Sdk = _provider.GetRequiredService<IMemoriesClient>();
+            _sdk = _provider.GetRequiredService<IMemoriesClient>();
         }
 
-        public Process Server { get; }
+        public RawClient Raw => _raw;
 
-        public Uri BaseAddress { get; }
+        public IMemoriesClient Sdk => _sdk;
 
-        public RawClient Raw { get; }
-
-        public PeerClients Peers { get; }
-
-        public BareRefit Bare { get; }
-
-        public IMemoriesClient Sdk { get; }
-
-        /// <summary>Starts <c>serve</c> with <paramref name="listed"/> memories to list, and the clients.</summary>
-        public static async Task<Subjects> StartAsync(int listed)
+        /// <summary>How a figure names the client <paramref name="who"/>.</summary>
+        public static string Name(string who) => who switch
         {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-            start.ArgumentList.Add(typeof(Remote).Assembly.Location);
-            start.ArgumentList.Add("serve");
-            start.ArgumentList.Add(listed.ToString(CultureInfo.InvariantCulture));
-            var server = Process.Start(start)!;
-            var address = await server.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the server printed no address");
-            return new Subjects(server, new Uri(address));
-        }
+            "raw" => "raw",
+            "sdk" => "Mielto.Client",
+            "nswag" => "NSwag",
+            "kiota" => "Kiota",
+            "refit" => "bare generated Refit",
+            _ => throw new ArgumentException($"no client {who}", nameof(who)),
+        };
 
-        public async ValueTask DisposeAsync()
+        /// <summary>One call of <paramref name="operation"/> by the client <paramref name="who"/>; create and search by raw and the SDK only.</summary>
+        public Func<Task> Call(string operation, string who) => (operation, who) switch
         {
-            await _provider.DisposeAsync();
-            Raw.Dispose();
-            Peers.Dispose();
-            Bare.Dispose();
+            ("delete", "raw") => () => _raw.DeleteAsync(Canned.MemoryId),
+            ("delete", "sdk") => () => _sdk.DeleteAsync(Canned.MemoryId, userId: "user_bench"),
+            ("delete", "nswag") => () => _peers.NSwagDeleteAsync(Canned.MemoryId),
+            ("delete", "kiota") => () => _peers.KiotaDeleteAsync(Canned.MemoryId),
+            ("delete", "refit") => () => _bare.DeleteAsync(Canned.MemoryId),
+            ("create", "raw") => () => _raw.CreateAsync(Create),
+            ("create", "sdk") => () => _sdk.CreateAsync(Create),
+            ("search", "raw") => () => _raw.SearchAsync(Search),
+            ("search", "sdk") => () => _sdk.SearchAsync(Search),
+            _ => throw new ArgumentException($"no {operation} by {who}", nameof(operation)),
+        };
 
-            // The server exits when its standard input closes.
-            Server.StandardInput.Close();
-            await Server.WaitForExitAsync();
-            Server.Dispose();
+        public void Dispose()
+        {
+            _provider.Dispose();
+            _raw.Dispose();
+            _peers.Dispose();
+            _bare.Dispose();
         }
+
+        private static MemoryCreateRequest Create { get; } = new() { UserId = "user_bench", Content = "The user prefers green tea in the morning." };
+
+        private static MemorySearchRequest Search { get; } = new() { Query = "tea", UserId = "user_bench", Limit = 100 };
     }
 
     /// <summary>
