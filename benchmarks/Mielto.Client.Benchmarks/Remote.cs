@@ -248,7 +248,7 @@ internal static class Remote
     {
         var ratios = new List<Block>();
         long rawPeak = 0, sdkPeak = 0;
-        for (var pair = 0; pair < pairs + 1; pair++)
+        for (var pair = 0; pair < pairs + WarmupPairs; pair++)
         {
             // Alternate which side goes first, as for the single calls.
             var rawFirst = pair % 2 == 0;
@@ -265,7 +265,7 @@ internal static class Remote
                 }
             }
 
-            if (pair >= 1)
+            if (pair >= WarmupPairs)
             {
                 ratios.Add(new Block(r.Block.Seconds / s.Block.Seconds, s.Block.Bytes / r.Block.Bytes, s.Block.Cpu / r.Block.Cpu));
                 (rawPeak, sdkPeak) = (Math.Max(rawPeak, r.Peak), Math.Max(sdkPeak, s.Peak));
