@@ -37,10 +37,8 @@ internal static class EraseRuns
             var limitedShares = new List<double>();
             for (var run = 0; run <= runs; run++)
             {
+                // Reset as well: the limit's windows of the last run are forgotten.
                 await AskAsync(server, "seed");
-
-                // The limit's window of the seeding's last run has ended before this run starts.
-                await Task.Delay(TimeSpan.FromSeconds(1.1));
                 var watch = Stopwatch.StartNew();
                 var result = await memories.DeleteAllForUserAsync("user_1", new MemoryEraseOptions { MaxConcurrency = 8 });
                 watch.Stop();
@@ -75,7 +73,7 @@ internal static class EraseRuns
 
     /// <summary>
     /// The stand-in with the limit, until standard input closes. It prints its address and its key, then answers each
-    /// line: <c>seed</c> (forget everything, add the memories, print <c>seeded</c>) and <c>count</c> (print the requests
+    /// line: <c>seed</c> (forget everything, the limit's windows included, add the memories, print <c>seeded</c>) and <c>count</c> (print the requests
     /// since the seeding, how many were answered 429, and the memories left).
     /// </summary>
     public static async Task<int> ServeAsync()
