@@ -343,14 +343,12 @@ internal static class Remote
     private sealed class Subjects : IDisposable
     {
         private readonly ServiceProvider _provider;
-        private readonly RawClient _raw;
         private readonly PeerClients _peers;
         private readonly BareRefit _bare;
-        private readonly IMemoriesClient _sdk;
 
         public Subjects(Uri baseAddress)
         {
-            _raw = new RawClient(baseAddress);
+            Raw = new RawClient(baseAddress);
             _peers = new PeerClients(baseAddress);
             _bare = new BareRefit(baseAddress);
             var services = new ServiceCollection();
@@ -360,12 +358,12 @@ internal static class Remote
                 o.ApiKey = Canned.ApiKey;
             });
             _provider = services.BuildServiceProvider();
-            _sdk = _provider.GetRequiredService<IMemoriesClient>();
+            Sdk = _provider.GetRequiredService<IMemoriesClient>();
         }
 
-        public RawClient Raw => _raw;
+        public RawClient Raw { get; }
 
-        public IMemoriesClient Sdk => _sdk;
+        public IMemoriesClient Sdk { get; }
 
         /// <summary>How a figure names the client <paramref name="who"/>.</summary>
         public static string Name(string who) => who switch
@@ -381,22 +379,22 @@ internal static class Remote
         /// <summary>One call of <paramref name="operation"/> by the client <paramref name="who"/>; create and search by raw and the SDK only.</summary>
         public Func<Task> Call(string operation, string who) => (operation, who) switch
         {
-            ("delete", "raw") => () => _raw.DeleteAsync(Canned.MemoryId),
-            ("delete", "sdk") => () => _sdk.DeleteAsync(Canned.MemoryId, userId: "user_bench"),
+            ("delete", "raw") => () => Raw.DeleteAsync(Canned.MemoryId),
+            ("delete", "sdk") => () => Sdk.DeleteAsync(Canned.MemoryId, userId: "user_bench"),
             ("delete", "nswag") => () => _peers.NSwagDeleteAsync(Canned.MemoryId),
             ("delete", "kiota") => () => _peers.KiotaDeleteAsync(Canned.MemoryId),
             ("delete", "refit") => () => _bare.DeleteAsync(Canned.MemoryId),
-            ("create", "raw") => () => _raw.CreateAsync(Create),
-            ("create", "sdk") => () => _sdk.CreateAsync(Create),
-            ("search", "raw") => () => _raw.SearchAsync(Search),
-            ("search", "sdk") => () => _sdk.SearchAsync(Search),
+            ("create", "raw") => () => Raw.CreateAsync(Create),
+            ("create", "sdk") => () => Sdk.CreateAsync(Create),
+            ("search", "raw") => () => Raw.SearchAsync(Search),
+            ("search", "sdk") => () => Sdk.SearchAsync(Search),
             _ => throw new ArgumentException($"no {operation} by {who}", nameof(operation)),
         };
 
         public void Dispose()
         {
             _provider.Dispose();
-            _raw.Dispose();
+            Raw.Dispose();
             _peers.Dispose();
             _bare.Dispose();
         }
