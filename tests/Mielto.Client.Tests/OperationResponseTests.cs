@@ -10,9 +10,6 @@ namespace Mielto.Client.Tests;
 [Collection(ResponsesCollection.Name)]
 public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
 {
-    private void RespondRaw(int status, string body, string contentType) =>
-        Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", contentType).WithBody(body));
-
     private IMemoriesClient NoRetries() => Client(o => o.MaxRetries = 0);
 
     public static TheoryData<string, int, Type> StatusCases()
@@ -276,7 +273,7 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
     [Fact]
     public async Task The_404_advice_fits_the_operation()
     {
-        Respond(404, """{"detail":"Not Found"}""");
+        Respond(404, """{"detail":"Memory not found"}""");
         var client = NoRetries();
 
         var get = await Assert.ThrowsAsync<MemoryNotFoundException>(() => client.GetAsync("mem_1"));
@@ -285,7 +282,62 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
 
         Assert.Contains("GetIfExistsAsync returns null instead", get.Message);
         Assert.Contains("create it first", update.Message);
-        Assert.Contains("check MieltoClientOptions.BaseAddress", list.Message);
+        Assert.Contains("Check MieltoClientOptions.BaseAddress", list.Message);
+    }
+
+    public static TheoryData<string, string, string?> RouteNotFoundCases()
+    {
+        var cases = new TheoryData<string, string, string?>();
+        foreach (var operation in OperationCase.All.Where(o => o.OnMemory))
+        {
+            cases.Add(operation.Name, """{"detail":"Not Found"}""", "application/json");
+            cases.Add(operation.Name, "<html><body>404 Not Found</body></html>", "text/html");
+            cases.Add(operation.Name, string.Empty, null);
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(RouteNotFoundCases))]
+    public async Task A_404_that_names_no_resource_is_not_a_missing_memory_and_points_at_BaseAddress(string name, string body, string? contentType)
+    {
+        var operation = OperationCase.Named(name);
+        RespondRaw(404, body, contentType);
+
+        var error = await Assert.ThrowsAnyAsync<MieltoApiException>(() => operation.Invoke(NoRetries(), null));
+
+        Assert.Equal(typeof(MieltoApiException), error.GetType());
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Contains("no route of the Mielto API matches " + Wire.BaseAddress.ToString().TrimEnd('/') + "/api/v1/memories/", error.Message);
+        Assert.Contains("Check MieltoClientOptions.BaseAddress", error.Message);
+        Assert.DoesNotContain("does not exist", error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"detail":"Not Found"}""")]
+    [InlineData("")]
+    public async Task GetIfExists_and_DeleteIfExists_throw_on_a_404_that_names_no_resource(string body)
+    {
+        RespondRaw(404, body, body.Length == 0 ? null : "application/json");
+        var client = NoRetries();
+
+        await Assert.ThrowsAsync<MieltoApiException>(() => client.GetIfExistsAsync("mem_1"));
+        await Assert.ThrowsAsync<MieltoApiException>(() => client.DeleteIfExistsAsync("mem_1"));
+    }
+
+    [Theory]
+    [InlineData("""{"detail":"Memory not found"}""")]
+    [InlineData("""{"detail":"Not Found","error_code":"MEMORY_NOT_FOUND"}""")]
+    [InlineData("""{"detail":"not found"}""")]
+    public async Task A_404_that_is_the_APIs_answer_about_the_memory_is_a_missing_memory(string body)
+    {
+        RespondRaw(404, body, "application/json");
+        var client = NoRetries();
+
+        Assert.Null(await client.GetIfExistsAsync("mem_1"));
+        Assert.False(await client.DeleteIfExistsAsync("mem_1"));
+        await Assert.ThrowsAsync<MemoryNotFoundException>(() => client.GetAsync("mem_1"));
     }
 
     [Fact]

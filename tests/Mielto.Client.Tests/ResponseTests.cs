@@ -8,17 +8,6 @@ namespace Mielto.Client.Tests;
 [Collection(ResponsesCollection.Name)]
 public sealed class ResponseTests(WireServer wire) : WireTest(wire)
 {
-    private void RespondRaw(int status, string body, string contentType, params (string Name, string Value)[] headers)
-    {
-        var response = Response.Create().WithStatusCode(status).WithHeader("Content-Type", contentType).WithBody(body);
-        foreach (var (name, value) in headers)
-        {
-            response = response.WithHeader(name, value);
-        }
-
-        Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(response);
-    }
-
     private IMemoriesClient NoRetries() => Client(o => o.MaxRetries = 0);
 
     [Fact]

@@ -41,7 +41,7 @@ internal static class ApiErrorFactory
         var retryAfter = status == HttpStatusCode.TooManyRequests ? RetryAfterHeader.Read(response, timeProvider) : null;
 
         // Headers such as Location are the server's words too: redact the whole message, not just the body.
-        var message = Redact(Message(operation, call, response, body, detail, parsed.ErrorCode, requestId, attempts, retryAfter), apiKey);
+        var message = Redact(Message(operation, call, response, body, detail, parsed, requestId, attempts, retryAfter), apiKey);
         return (parsed.ErrorCode, (int)status) switch
         {
             ("CREDIT_LIMIT_EXCEEDED", _) => new MieltoCreditLimitExceededException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
@@ -49,7 +49,7 @@ internal static class ApiErrorFactory
             (_, 401) => new MieltoAuthenticationException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
             (_, 402) => new MieltoPaymentRequiredException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
             (_, 403) => new MieltoPermissionException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
-            (_, 404) when operation.OnMemory => new MemoryNotFoundException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
+            (_, 404) when operation.OnMemory && parsed.FromApplication => new MemoryNotFoundException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
             (_, 422) => new MemoryValidationException(message, status, parsed.ValidationErrors, detail, parsed.ErrorCode, responseBody, requestId),
             (_, 429) => new MieltoRateLimitException(message, status, retryAfter, detail, parsed.ErrorCode, responseBody, requestId),
             (_, >= 500) => new MieltoServerException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
@@ -72,8 +72,9 @@ internal static class ApiErrorFactory
     public static string Redact(string text, string apiKey) =>
         apiKey.Length > 0 && text.Contains(apiKey, StringComparison.Ordinal) ? text.Replace(apiKey, Redacted, StringComparison.Ordinal) : text;
 
-    private static string Message(Operation operation, string call, HttpResponseMessage response, BufferedContent body, string? detail, string? errorCode, string? requestId, int attempts, TimeSpan? retryAfter)
+    private static string Message(Operation operation, string call, HttpResponseMessage response, BufferedContent body, string? detail, ErrorBody parsed, string? requestId, int attempts, TimeSpan? retryAfter)
     {
+        var errorCode = parsed.ErrorCode;
         var message = new StringBuilder();
         message.Append("Mielto refused ").Append(call).Append(": ").Append(Status(response));
         if (detail is not null)
@@ -107,11 +108,11 @@ internal static class ApiErrorFactory
             message.Append(" (").AppendJoin("; ", facts).Append(')');
         }
 
-        message.Append(". ").Append(Advice(operation, response, errorCode, retryAfter));
+        message.Append(". ").Append(Advice(operation, response, parsed, retryAfter));
         return message.ToString();
     }
 
-    private static string Advice(Operation operation, HttpResponseMessage response, string? errorCode, TimeSpan? retryAfter) => (errorCode, (int)response.StatusCode) switch
+    private static string Advice(Operation operation, HttpResponseMessage response, ErrorBody parsed, TimeSpan? retryAfter) => (parsed.ErrorCode, (int)response.StatusCode) switch
     {
         ("CREDIT_LIMIT_EXCEEDED", _) => "The account has used its credits: add credits or upgrade the plan in Mielto.",
         ("OVERAGE_LIMIT_EXCEEDED", _) => "The account reached its overage limit: raise it or upgrade the plan in Mielto.",
@@ -120,7 +121,8 @@ internal static class ApiErrorFactory
         (_, 403) => operation.OnMemory
             ? "The API key, workspace or user_id given may not act on this memory; check the workspace and user."
             : "The API key, workspace or user_id given may not do this; check the workspace and user.",
-        (_, 404) => operation.NotFoundAdvice,
+        (_, 404) when operation.OnMemory && parsed.FromApplication => operation.NotFoundAdvice,
+        (_, 404) => RouteNotFoundAdvice(response),
         (_, 422) => "Fix the listed input and call again.",
         (_, 429) => retryAfter is { } wait
             ? string.Create(CultureInfo.InvariantCulture, $"Mielto is rate limiting this key: wait {wait.TotalSeconds:0.###} s before calling again.")
@@ -129,6 +131,18 @@ internal static class ApiErrorFactory
         (_, >= 300 and < 400) => $"The SDK does not follow redirects (Location: {response.Headers.Location?.ToString() ?? "none"}); check {nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.BaseAddress)}.",
         _ => "The call was not accepted; see the detail.",
     };
+
+    /// <summary>
+    /// A 404 that is not the API's own answer about a resource: the router's, or a proxy's. The address is the
+    /// likeliest cause, so the advice names it (it holds no secret: the options refuse user information in it).
+    /// </summary>
+    private static string RouteNotFoundAdvice(HttpResponseMessage response)
+    {
+        var address = response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Path) ?? "the address";
+        return $"This is not an answer about a resource: no route of the Mielto API matches {address} " +
+               $"(FastAPI's {{\"detail\":\"{ErrorBody.RouteNotFoundDetail}\"}}, or a page from something else at that address). " +
+               $"Check {nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.BaseAddress)}, which should be the API's root, such as {MieltoClientOptions.DefaultBaseAddress}.";
+    }
 
     private static string Status(HttpResponseMessage response) =>
         string.Create(CultureInfo.InvariantCulture, $"{(int)response.StatusCode} {response.ReasonPhrase ?? response.StatusCode.ToString()}");

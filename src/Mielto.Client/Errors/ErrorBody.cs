@@ -9,8 +9,22 @@ namespace Mielto.Client.Errors;
 /// <c>{"message": "..."}</c>, text or nothing. Anything else is tolerated: text is the detail, and other JSON
 /// is left to the raw body.
 /// </summary>
-internal sealed record ErrorBody(string? Detail, string? ErrorCode, IReadOnlyList<MieltoValidationError> ValidationErrors)
+/// <param name="Detail">The server's <c>detail</c>, or the text of a body that is not JSON.</param>
+/// <param name="ErrorCode">The server's <c>error_code</c>.</param>
+/// <param name="ValidationErrors">The field errors of a 422.</param>
+/// <param name="FromApplication">
+/// True when the body is the API's own answer: a JSON object with an <c>error_code</c>, or with a <c>detail</c>
+/// text other than <see cref="RouteNotFoundDetail"/>. False for FastAPI's answer to a path that no route matches,
+/// and for an empty body or a page from a proxy.
+/// </param>
+internal sealed record ErrorBody(string? Detail, string? ErrorCode, IReadOnlyList<MieltoValidationError> ValidationErrors, bool FromApplication = false)
 {
+    /// <summary>
+    /// The <c>detail</c> of FastAPI's (Starlette's) 404 for a path that no route matches: it says nothing of any
+    /// resource, so it never means that a memory is missing.
+    /// </summary>
+    public const string RouteNotFoundDetail = "Not Found";
+
     private static readonly ErrorBody Empty = new(null, null, []);
 
     /// <summary>Reads <paramref name="text"/>; a body that is not a JSON object is all detail.</summary>
@@ -34,15 +48,14 @@ internal sealed record ErrorBody(string? Detail, string? ErrorCode, IReadOnlyLis
             var errorCode = StringProperty(root, "error_code");
             if (!root.TryGetProperty("detail", out var detail))
             {
-                return new ErrorBody(StringProperty(root, "message"), errorCode, []);
+                return new ErrorBody(StringProperty(root, "message"), errorCode, [], errorCode is not null);
             }
 
             return detail.ValueKind switch
             {
-                JsonValueKind.String => new ErrorBody(detail.GetString(), errorCode, []),
+                JsonValueKind.String => new ErrorBody(detail.GetString(), errorCode, [], errorCode is not null || !string.Equals(detail.GetString(), RouteNotFoundDetail, StringComparison.Ordinal)),
                 JsonValueKind.Array => FromValidationErrors(detail, errorCode),
-                JsonValueKind.Null => new ErrorBody(StringProperty(root, "message"), errorCode, []),
-                _ => new ErrorBody(detail.GetRawText(), errorCode, []),
+                _ => new ErrorBody(detail.ValueKind == JsonValueKind.Null ? StringProperty(root, "message") : detail.GetRawText(), errorCode, [], errorCode is not null),
             };
         }
         catch (JsonException)
@@ -61,7 +74,7 @@ internal sealed record ErrorBody(string? Detail, string? ErrorCode, IReadOnlyLis
                 : new MieltoValidationError([], Scalar(item), string.Empty));
         }
 
-        return new ErrorBody(string.Join("; ", errors), errorCode, errors);
+        return new ErrorBody(string.Join("; ", errors), errorCode, errors, FromApplication: true);
     }
 
     private static string[] Location(JsonElement item)

@@ -11,7 +11,7 @@ namespace Mielto.Client;
 /// optional <c>workspaceId</c> sent as <c>X-Workspace-Id</c> (null or empty uses
 /// <see cref="MieltoClientOptions.WorkspaceId"/>; one that cannot travel in a header unchanged is an
 /// <see cref="ArgumentException"/>), and on failure throws a <see cref="MieltoException"/>:
-/// <see cref="MemoryNotFoundException"/> (404, for an operation on one memory), <see cref="MemoryValidationException"/>
+/// <see cref="MemoryNotFoundException"/> (the API's 404 about one memory), <see cref="MemoryValidationException"/>
 /// (422), another <see cref="MieltoApiException"/> for any other error status, <see cref="MieltoTimeoutException"/>,
 /// <see cref="MieltoConnectionException"/>, or a plain <see cref="MieltoException"/> for a success whose body is
 /// not the expected JSON. Cancelling the token throws <see cref="OperationCanceledException"/>, during a retry
@@ -71,7 +71,11 @@ public interface IMemoriesClient
     /// <returns>The memory, or null on 404.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="memoryId"/> is null.</exception>
     /// <exception cref="ArgumentException">As for <see cref="GetAsync"/>; nothing is sent.</exception>
-    /// <exception cref="MieltoException">Any failure other than 404, as for <see cref="GetAsync"/>.</exception>
+    /// <exception cref="MieltoException">
+    /// Any failure other than the API's 404 about the memory, as for <see cref="GetAsync"/>; a 404 that names no
+    /// resource (the router's <c>{"detail":"Not Found"}</c> for a wrong <see cref="MieltoClientOptions.BaseAddress"/>,
+    /// an empty body, a proxy's page) is a <see cref="MieltoApiException"/>, never null.
+    /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<Memory?> GetIfExistsAsync(string memoryId, string? userId = null, string? workspaceId = null, CancellationToken cancellationToken = default);
 
@@ -216,7 +220,11 @@ public interface IMemoriesClient
     /// <returns>True when the memory was deleted; false when it did not exist.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="memoryId"/> is null.</exception>
     /// <exception cref="ArgumentException">As for <see cref="DeleteAsync"/>; nothing is sent.</exception>
-    /// <exception cref="MieltoException">Any failure other than 404, as for <see cref="DeleteAsync"/>.</exception>
+    /// <exception cref="MieltoException">
+    /// Any failure other than the API's 404 about the memory, as for <see cref="DeleteAsync"/>; a 404 that names no
+    /// resource (the router's <c>{"detail":"Not Found"}</c> for a wrong <see cref="MieltoClientOptions.BaseAddress"/>,
+    /// an empty body, a proxy's page) is a <see cref="MieltoApiException"/>, never false.
+    /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<bool> DeleteIfExistsAsync(string memoryId, string? userId = null, string? workspaceId = null, CancellationToken cancellationToken = default);
 

@@ -25,9 +25,7 @@ internal sealed class Operation
         Noun = noun;
         OnMemory = onMemory;
         SpanName = $"Mielto {verb} {noun}";
-        NotFoundAdvice = onMemory
-            ? $"The memory does not exist, or is not visible in this workspace or to this user; {notFoundAdvice}."
-            : $"Mielto has no such route: check {nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.BaseAddress)}, which should be the API's root, such as {MieltoClientOptions.DefaultBaseAddress}.";
+        NotFoundAdvice = $"The memory does not exist, or is not visible in this workspace or to this user; {notFoundAdvice}.";
     }
 
     /// <summary>The operation's name in telemetry (<c>mielto.operation</c>), such as <c>delete</c>.</summary>
@@ -48,7 +46,7 @@ internal sealed class Operation
     /// <summary>The name of its span, such as <c>Mielto DELETE memory</c>.</summary>
     public string SpanName { get; }
 
-    /// <summary>What a 404 means for it, and what to do.</summary>
+    /// <summary>What the API's own 404 about the memory means for it, and what to do (only for <see cref="OnMemory"/>).</summary>
     public string NotFoundAdvice { get; }
 
     /// <summary>The call as messages name it: <c>GET memory 'mem_1'</c>, <c>LIST memories</c>.</summary>

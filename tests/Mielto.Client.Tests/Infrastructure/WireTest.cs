@@ -34,6 +34,18 @@ public abstract class WireTest : IDisposable
     protected void Respond(int status, string? jsonBody = null) =>
         Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(jsonBody is null ? Response.Create().WithStatusCode(status) : Json(status, jsonBody));
 
+    /// <summary>Answers every request with exactly this status, body, content type (none when null) and headers.</summary>
+    protected void RespondRaw(int status, string body, string? contentType, params (string Name, string Value)[] headers)
+    {
+        var response = Response.Create().WithStatusCode(status).WithBody(body);
+        foreach (var (name, value) in contentType is null ? headers : [("Content-Type", contentType), .. headers])
+        {
+            response = response.WithHeader(name, value);
+        }
+
+        Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(response);
+    }
+
     /// <summary>
     /// Answers the first request with the first response, the second with the second, and so on; every later
     /// request gets the last one. Matched on the number stamped at arrival, so a fast retry can never overtake

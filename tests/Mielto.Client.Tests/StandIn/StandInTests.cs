@@ -80,6 +80,22 @@ public sealed class StandInTests(StandInFixture fixture) : StandInTest(fixture)
     }
 
     [Fact]
+    public async Task A_wrong_base_path_is_never_read_as_a_missing_memory()
+    {
+        Server.AddMemory("mem_1", "user_1");
+        using var typo = Server.CreateClient(o => o.BaseAddress = new Uri(Server.BaseAddress, "typo/"));
+
+        var get = await Assert.ThrowsAsync<MieltoApiException>(() => typo.Memories.GetIfExistsAsync("mem_1"));
+        var delete = await Assert.ThrowsAsync<MieltoApiException>(() => typo.Memories.DeleteIfExistsAsync("mem_1"));
+
+        Assert.Equal(typeof(MieltoApiException), get.GetType());
+        Assert.Equal("Not Found", get.Detail);
+        Assert.Contains("/typo/api/v1/memories/mem_1", get.Message);
+        Assert.Contains("Check MieltoClientOptions.BaseAddress", delete.Message);
+        Assert.NotNull(Server.FindMemory("mem_1"));
+    }
+
+    [Fact]
     public async Task A_wrong_api_key_is_401_with_a_detail()
     {
         Server.AddMemory("mem_1", "user_1");
