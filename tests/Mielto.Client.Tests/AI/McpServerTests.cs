@@ -79,6 +79,9 @@ public sealed class McpServerTests : IAsyncLifetime
         var found = await client.CallToolAsync("search_memories", new Dictionary<string, object?> { ["query"] = "jasmine" });
         var failed = await client.CallToolAsync("search_memories", new Dictionary<string, object?> { ["query"] = "jasmine", ["limit"] = 1000 });
 
+        Assert.NotEqual(true, found.IsError);
+        Assert.True(failed.IsError);
+        Assert.Contains(logs, line => line.Contains($"act for user user_configured in workspace wsp_team on Mielto at {server.BaseAddress}", StringComparison.Ordinal));
         using var json = JsonDocument.Parse(Text(found));
         Assert.Equal("m1", Assert.Single(json.RootElement.GetProperty("memories").EnumerateArray()).GetProperty("id").GetString());
         Assert.Contains("invalid_argument", Text(failed), StringComparison.Ordinal);
@@ -86,6 +89,90 @@ public sealed class McpServerTests : IAsyncLifetime
         Assert.NotEmpty(logs);
         Assert.All(logs, line => Assert.DoesNotContain(server.ApiKey, line, StringComparison.Ordinal));
         Assert.DoesNotContain(server.ApiKey, Text(found) + Text(failed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task It_reports_its_package_version_and_flags_a_failed_call_as_an_error()
+    {
+        var failed = await _client.CallToolAsync("list_memories", new Dictionary<string, object?> { ["limit"] = 0 });
+
+        Assert.True(failed.IsError);
+        Assert.Contains("\"error\":\"invalid_argument\"", Text(failed), StringComparison.Ordinal);
+        Assert.Equal("mielto-memory", _client.ServerInfo!.Name);
+        Assert.Matches(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$", _client.ServerInfo.Version);
+        Assert.NotEqual("0.0.0.0", _client.ServerInfo.Version);
+    }
+
+    [Fact]
+    public async Task It_reads_its_own_user_secrets_and_stores_into_the_server_they_name()
+    {
+        await using var server = await Mielto.Client.Testing.MieltoTestServer.StartAsync();
+        var appData = Directory.CreateTempSubdirectory("mielto-mcp-secrets");
+        try
+        {
+            var secrets = Path.Combine(appData.FullName, "Microsoft", "UserSecrets", "mielto-mcp");
+            Directory.CreateDirectory(secrets);
+            await File.WriteAllTextAsync(Path.Combine(secrets, "secrets.json"), $$"""{"Mielto:ApiKey":"{{server.ApiKey}}","Mielto:BaseAddress":"{{server.BaseAddress}}","Mielto:UserId":"user_secret"}""");
+            var logs = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            await using var client = await McpClient.CreateAsync(Transport(new() { ["APPDATA"] = appData.FullName }, logs.Enqueue));
+
+            var added = await client.CallToolAsync("add_memory", new Dictionary<string, object?> { ["content"] = "kept on the named server" });
+
+            Assert.NotEqual(true, added.IsError);
+            var stored = Assert.Single(server.Memories);
+            Assert.Equal(("user_secret", "kept on the named server"), (stored.UserId, stored.Content));
+            Assert.Contains(logs, line => line.Contains($"on Mielto at {server.BaseAddress}", StringComparison.Ordinal));
+            Assert.DoesNotContain(logs, line => line.Contains("STAND-IN", StringComparison.Ordinal));
+        }
+        finally
+        {
+            appData.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Without_a_key_it_says_on_standard_error_that_it_runs_on_the_stand_in()
+    {
+        var logs = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var client = await McpClient.CreateAsync(Transport(new() { ["Mielto__ApiKey"] = string.Empty }, logs.Enqueue));
+
+        await client.ListToolsAsync();
+
+        Assert.Contains(logs, line => line.Contains("no Mielto:ApiKey is set, so the tools (search_memories, add_memory, list_memories) act for user mcp_user on an EMBEDDED STAND-IN at http://127.0.0.1:", StringComparison.Ordinal)
+            && line.Contains("lost when it stops", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_address_without_a_key_is_refused_at_start_rather_than_served_by_the_stand_in()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
+        start.ArgumentList.Add(ServerPath());
+        start.Environment["Mielto__BaseAddress"] = "https://mielto.example/";
+        start.Environment["Mielto__ApiKey"] = string.Empty;
+        start.Environment["APPDATA"] = Path.Combine(Path.GetTempPath(), "mielto-mcp-no-secrets");
+        using var process = System.Diagnostics.Process.Start(start)!;
+
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("Mielto:BaseAddress is set (https://mielto.example/) but Mielto:ApiKey is not", error, StringComparison.Ordinal);
+        Assert.Empty(await process.StandardOutput.ReadToEndAsync());
+    }
+
+    private static StdioClientTransport Transport(Dictionary<string, string?> environment, Action<string> errorLines)
+    {
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["APPDATA"] = Path.Combine(Path.GetTempPath(), "mielto-mcp-no-secrets"),
+        };
+        foreach (var (name, value) in environment)
+        {
+            variables[name] = value;
+        }
+
+        return new StdioClientTransport(new StdioClientTransportOptions { Name = "mielto-mcp", Command = "dotnet", Arguments = [ServerPath()], EnvironmentVariables = variables, StandardErrorLines = errorLines });
     }
 
     private static string Text(CallToolResult result) => string.Concat(result.Content.OfType<TextContentBlock>().Select(c => c.Text));
