@@ -7,9 +7,9 @@ internal sealed record DeleteOutcome(string MemoryId, OutcomeKind Kind, string? 
 {
     public static DeleteOutcome Failure(string memoryId, Exception error) => error switch
     {
-        MemoryNotFoundException notFound => new(memoryId, OutcomeKind.NotFound, notFound.Detail ?? "not found", nameof(MemoryNotFoundException), ExitCodes.NotFound),
-        MieltoApiException api => new(memoryId, OutcomeKind.Failed, $"{(int)api.StatusCode}: {api.Detail ?? "no detail"}", error.GetType().Name, ExitCodes.For(error)),
-        _ => new(memoryId, OutcomeKind.Failed, error.Message, error.GetType().Name, ExitCodes.For(error)),
+        MemoryNotFoundException notFound => new(memoryId, OutcomeKind.NotFound, notFound.Detail ?? "not found", CliErrors.Kind(error), ExitCodes.NotFound),
+        MieltoApiException api => new(memoryId, OutcomeKind.Failed, $"{(int)api.StatusCode}: {api.Detail ?? "no detail"}", CliErrors.Kind(error), ExitCodes.For(error)),
+        _ => new(memoryId, OutcomeKind.Failed, CliErrors.Describe(error), CliErrors.Kind(error), ExitCodes.For(error)),
     };
 
     public string Label => LabelOf(Kind);

@@ -95,7 +95,7 @@ internal sealed class DeleteRunner(IMemoriesClient memories, CliEnvironment envi
         if (json)
         {
             using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            using (var writer = new Utf8JsonWriter(buffer, SampleJson.Writer))
             {
                 WriteJson(writer, outcomes, counts, cancelled);
             }
@@ -113,7 +113,7 @@ internal sealed class DeleteRunner(IMemoriesClient memories, CliEnvironment envi
         environment.Out.WriteLine(line + ".");
         foreach (var reason in outcomes.Where(o => o.Kind == OutcomeKind.Failed).GroupBy(o => o.ErrorType, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            environment.Out.WriteLine($"  {reason.Count()} × {reason.Key}");
+            environment.Out.WriteLine($"  {reason.Count()} × {reason.Key?.Replace('_', ' ')}");
         }
     }
 

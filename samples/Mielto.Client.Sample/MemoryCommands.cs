@@ -40,7 +40,7 @@ internal static class MemoryCommands
                 Metadata = Metadata(parse, metadata),
             };
             var created = await memories.CreateAsync(request, common.WorkspaceId, token);
-            return Write(environment, common, created, SampleJson.Default.MemoryCreateResponse, () =>
+            return Write(environment, common, created, SampleJson.Output.MemoryCreateResponse, () =>
             {
                 environment.Out.WriteLine($"created {created.MemoryId}");
                 MemoryText.Write(environment.Out, created.Memory);
@@ -55,17 +55,24 @@ internal static class MemoryCommands
         return Define(new Command("get", "Show one memory.") { memoryId, userId }, environment, withMemories, async (parse, memories, common, token) =>
         {
             var memory = await memories.GetAsync(parse.GetValue(memoryId)!, parse.GetValue(userId), common.WorkspaceId, token);
-            return Write(environment, common, memory, SampleJson.Default.Memory, () => MemoryText.Write(environment.Out, memory));
+            return Write(environment, common, memory, SampleJson.Output.Memory, () => MemoryText.Write(environment.Out, memory));
         });
     }
 
     private static Command List(CliEnvironment environment, WithMemories withMemories)
     {
         var userId = UserOption(required: false);
-        var limit = new Option<int?>("--limit") { Description = "Memories per page, 1 to 100 (the server's default: 50)." };
+        var limit = LimitOption("Memories per page, 1 to 100 (the server's default: 50).");
         var sortBy = new Option<string?>("--sort-by") { Description = "updated_at (the server's default), created_at or memory_id." };
         var order = new Option<MemorySortOrder?>("--order") { Description = "asc or desc (the server's default).", CustomParser = ParseOrder, HelpName = "asc|desc" };
         var max = new Option<int?>("--max") { Description = "Stop after this many memories." };
+        max.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 0)
+            {
+                result.AddError("--max must be 0 or more.");
+            }
+        });
         return Define(new Command("list", "List memories, every page (as JSON lines with --json).") { userId, limit, sortBy, order, max }, environment, withMemories, async (parse, memories, common, token) =>
         {
             var options = new MemoryListOptions { UserId = parse.GetValue(userId), Limit = parse.GetValue(limit), SortBy = parse.GetValue(sortBy), SortOrder = parse.GetValue(order) };
@@ -78,7 +85,7 @@ internal static class MemoryCommands
                     break;
                 }
 
-                Write(environment, common, memory, SampleJson.Default.Memory, () => MemoryText.Write(environment.Out, memory));
+                Write(environment, common, memory, SampleJson.Output.Memory, () => MemoryText.Write(environment.Out, memory));
             }
 
             if (!common.Json)
@@ -94,7 +101,7 @@ internal static class MemoryCommands
     {
         var query = new Argument<string>("query") { Description = "What to look for." };
         var userId = UserOption(required: false);
-        var limit = new Option<int?>("--limit") { Description = "The most results, 1 to 100 (the server's default: 10)." };
+        var limit = LimitOption("The most results, 1 to 100 (the server's default: 10).");
         var method = new Option<string?>("--method") { Description = "The retrieval method: agentic (the server's default), vector, hybrid, keyword, last_n, first_n, ..." };
         return Define(new Command("search", "Search memories.") { query, userId, limit, method }, environment, withMemories, async (parse, memories, common, token) =>
         {
@@ -106,7 +113,7 @@ internal static class MemoryCommands
                 RetrievalMethod = parse.GetValue(method) is { } name ? (RetrievalMethod?)new RetrievalMethod(name) : null,
             };
             var found = await memories.SearchAsync(request, common.WorkspaceId, token);
-            return Write(environment, common, found, SampleJson.Default.MemorySearchResponse, () =>
+            return Write(environment, common, found, SampleJson.Output.MemorySearchResponse, () =>
             {
                 environment.Out.WriteLine($"{found.TotalResults} found for \"{found.Query}\" ({found.RetrievalMethod})");
                 foreach (var memory in found.Memories)
@@ -134,7 +141,7 @@ internal static class MemoryCommands
                 Metadata = Metadata(parse, metadata),
             };
             var updated = await memories.UpdateAsync(parse.GetValue(memoryId)!, update, common.WorkspaceId, token);
-            return Write(environment, common, updated, SampleJson.Default.MemoryUpdateResponse, () =>
+            return Write(environment, common, updated, SampleJson.Output.MemoryUpdateResponse, () =>
             {
                 environment.Out.WriteLine($"updated {updated.MemoryId}");
                 MemoryText.Write(environment.Out, updated.Memory);
@@ -152,7 +159,7 @@ internal static class MemoryCommands
         {
             var replacement = new MemoryReplaceRequest { Content = parse.GetValue(content)!, UserId = parse.GetValue(userId), Topics = Topics(parse, topics), Metadata = Metadata(parse, metadata) };
             var replaced = await memories.ReplaceAsync(parse.GetValue(memoryId)!, replacement, common.WorkspaceId, token);
-            return Write(environment, common, replaced, SampleJson.Default.MemoryReplaceResponse, () =>
+            return Write(environment, common, replaced, SampleJson.Output.MemoryReplaceResponse, () =>
             {
                 environment.Out.WriteLine($"replaced {replaced.MemoryId}; it was:");
                 MemoryText.Write(environment.Out, replaced.OldMemory);
@@ -174,7 +181,6 @@ internal static class MemoryCommands
         command.Options.Add(workspaceId);
         command.Options.Add(json);
         command.Options.Add(standIn);
-        command.Description += "\n\n" + ExitCodes.Help;
         command.SetAction((parse, token) => withMemories(parse, parse.GetValue(standIn), async (memories, cancel) =>
         {
             try
@@ -188,7 +194,7 @@ internal static class MemoryCommands
             }
             catch (Exception error) when (error is MieltoException or ArgumentException or UsageException)
             {
-                environment.Error.WriteLine($"{error.GetType().Name}: {error.Message}");
+                environment.Error.WriteLine(CliErrors.Describe(error));
                 return error is UsageException ? ExitCodes.Usage : ExitCodes.For(error);
             }
         }, token));
@@ -207,6 +213,19 @@ internal static class MemoryCommands
         }
 
         return ExitCodes.Success;
+    }
+
+    private static Option<int?> LimitOption(string description)
+    {
+        var limit = new Option<int?>("--limit") { Description = description };
+        limit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1 or > 100)
+            {
+                result.AddError("--limit must be between 1 and 100.");
+            }
+        });
+        return limit;
     }
 
     private static Option<string?> UserOption(bool required) =>
@@ -229,7 +248,7 @@ internal static class MemoryCommands
 
         try
         {
-            return JsonSerializer.Deserialize(text, SampleJson.Default.DictionaryStringJsonElement)
+            return JsonSerializer.Deserialize(text, SampleJson.Output.DictionaryStringJsonElement)
                 ?? throw new UsageException("--metadata must be a JSON object, not null.");
         }
         catch (JsonException)

@@ -20,7 +20,7 @@ internal static class MemoryText
 
         if (memory.Metadata is { Count: > 0 } metadata)
         {
-            output.WriteLine("  metadata: " + JsonSerializer.Serialize(metadata, SampleJson.Default.DictionaryStringJsonElement));
+            output.WriteLine("  metadata: " + JsonSerializer.Serialize(metadata, SampleJson.Output.DictionaryStringJsonElement));
         }
     }
 }

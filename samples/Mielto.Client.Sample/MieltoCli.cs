@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,12 +38,15 @@ internal static class MieltoCli
             Creates, reads, lists, searches, updates, replaces and deletes Mielto memories with the Mielto.Client SDK.
             With no API key configured and no command, runs a guided demo against an embedded stand-in of the API.
             Configuration: appsettings.json, environment variables (MIELTO__APIKEY, MIELTO__BASEADDRESS, MIELTO__WORKSPACEID), user secrets and the options below.
-
-            {ExitCodes.Help}
             """)
         {
             Options = { ApiKeyOption, BaseAddressOption, VerboseOption },
         };
+
+        // The exit codes once, at the end of every command's help (the root's included), not in each description:
+        // the root's help lists every command's description.
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new HelpWithExitCodes((SynchronousCommandLineAction)help.Action!);
         root.Subcommands.Add(BuildDemo(environment));
         foreach (var command in MemoryCommands.Build(environment, (parse, standIn, body, token) => WithMemoriesAsync(parse, environment, standIn, body, token)))
         {
@@ -92,7 +97,7 @@ internal static class MieltoCli
         var json = new Option<bool>("--json") { Description = "Write the results and the summary as one JSON document." };
         var standIn = new Option<bool>("--stand-in") { Description = "Run against the embedded stand-in (seeded with demo memories) instead of the configured API." };
 
-        var delete = new Command("delete", "Delete one or many memories, with bounded concurrency and a summary.\n\n" + ExitCodes.Help)
+        var delete = new Command("delete", "Delete one or many memories, with bounded concurrency and a summary.")
         {
             ids, userId, workspaceId, ifExists, fromFile, parallel, json, standIn,
         };
@@ -127,7 +132,7 @@ internal static class MieltoCli
         if (server is null && string.IsNullOrEmpty(host.Services.GetRequiredService<IConfiguration>()[ApiKeyKey]))
         {
             environment.Error.WriteLine("No API key is configured: set MIELTO__APIKEY (or user secrets, or --api-key), or pass --stand-in.");
-            return ExitCodes.AuthOrPermission;
+            return ExitCodes.Usage;
         }
 
         return TryGetMemories(host, environment, out var memories) ? await body(memories, cancellationToken) : ExitCodes.Usage;
@@ -216,5 +221,18 @@ internal static class MieltoCli
     {
         var text = string.Equals(file, "-", StringComparison.Ordinal) ? await environment.In.ReadToEndAsync(cancellationToken) : await File.ReadAllTextAsync(file, cancellationToken);
         return text.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => !string.IsNullOrWhiteSpace(line));
+    }
+
+    /// <summary>The standard help, then the exit codes.</summary>
+    private sealed class HelpWithExitCodes(SynchronousCommandLineAction help) : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => help.ClearsParseErrors;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            var code = help.Invoke(parseResult);
+            parseResult.InvocationConfiguration.Output.WriteLine(ExitCodes.Help);
+            return code;
+        }
     }
 }

@@ -15,7 +15,8 @@ internal static class UserCommands
 
     private static Command Erase(CliEnvironment environment, MemoryCommands.WithMemories withMemories)
     {
-        var userId = new Argument<string>("userId") { Description = "The user whose memories are all deleted." };
+        var userId = UserIdArgument("The user whose memories are all deleted.");
+        var json = new Option<bool>("--json") { Description = "Write the summary as one JSON object (and no progress line)." };
         var yes = new Option<bool>("--yes") { Description = "Do not ask for confirmation (required without a terminal)." };
         var parallel = new Option<int>("--parallel") { Description = "The most deletes at once (1 to 64); fewer under rate limiting.", DefaultValueFactory = _ => 4 };
         parallel.Validators.Add(result =>
@@ -26,21 +27,21 @@ internal static class UserCommands
             }
         });
         var (workspaceId, standIn) = CommonOptions();
-        var command = new Command("erase-user", "Delete every memory of a user (a right-to-erasure request), at the pace the server allows.\n\n" + ExitCodes.Help)
+        var command = new Command("erase-user", "Delete every memory of a user (a right-to-erasure request), at the pace the server allows.")
         {
-            userId, yes, parallel, workspaceId, standIn,
+            userId, yes, parallel, json, workspaceId, standIn,
         };
         command.SetAction((parse, token) => withMemories(parse, parse.GetValue(standIn), (memories, cancel) =>
-            new UserErasureRun(memories, environment).RunAsync(parse.GetValue(userId)!, parse.GetValue(workspaceId), parse.GetValue(yes), parse.GetValue(parallel), cancel), token));
+            new UserErasureRun(memories, environment, parse.GetValue(json)).RunAsync(parse.GetValue(userId)!, parse.GetValue(workspaceId), parse.GetValue(yes), parse.GetValue(parallel), cancel), token));
         return command;
     }
 
     private static Command Export(CliEnvironment environment, MemoryCommands.WithMemories withMemories)
     {
-        var userId = new Argument<string>("userId") { Description = "The user whose memories are exported." };
+        var userId = UserIdArgument("The user whose memories are exported.");
         var output = new Option<string?>("--out") { Description = "The file to write (JSON lines); standard output by default.", HelpName = "FILE" };
         var (workspaceId, standIn) = CommonOptions();
-        var command = new Command("export-user", "Write every memory of a user as JSON lines (the API's own object, one per line).\n\n" + ExitCodes.Help)
+        var command = new Command("export-user", "Write every memory of a user as JSON lines (the API's own object, one per line); the output is always JSON.")
         {
             userId, output, workspaceId, standIn,
         };
@@ -83,11 +84,25 @@ internal static class UserCommands
             }
             catch (Exception error) when (error is MieltoException or ArgumentException or IOException or UnauthorizedAccessException)
             {
-                environment.Error.WriteLine($"{error.GetType().Name}: {error.Message}");
+                environment.Error.WriteLine(CliErrors.Describe(error));
                 return error is IOException or UnauthorizedAccessException ? ExitCodes.Usage : ExitCodes.For(error);
             }
         }, token));
         return command;
+    }
+
+    /// <summary>A user id, refused when empty before anything is sent: an empty <c>user_id</c> filter would list every user.</summary>
+    private static Argument<string> UserIdArgument(string description)
+    {
+        var userId = new Argument<string>("userId") { Description = description };
+        userId.Validators.Add(result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
+            {
+                result.AddError("The user id must not be empty: give the id of the user whose memories to act on.");
+            }
+        });
+        return userId;
     }
 
     private static (Option<string?> WorkspaceId, Option<bool> StandIn) CommonOptions() =>

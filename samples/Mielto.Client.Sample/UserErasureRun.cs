@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 
 namespace Mielto.Client.Sample;
 
@@ -7,7 +9,7 @@ namespace Mielto.Client.Sample;
 /// <c>erase-user</c>: counts the user's memories, asks for confirmation on a terminal, erases them with a live
 /// progress line, and ends with a summary; cancelled, it says how far it came and that running it again finishes.
 /// </summary>
-internal sealed class UserErasureRun(IMemoriesClient memories, CliEnvironment environment)
+internal sealed class UserErasureRun(IMemoriesClient memories, CliEnvironment environment, bool json)
 {
     public async Task<int> RunAsync(string userId, string? workspaceId, bool yes, int parallel, CancellationToken cancellationToken)
     {
@@ -30,7 +32,7 @@ internal sealed class UserErasureRun(IMemoriesClient memories, CliEnvironment en
             var progress = new LineProgress(p =>
             {
                 last = p;
-                if (environment.ErrorIsTerminal)
+                if (environment.ErrorIsTerminal && !json)
                 {
                     var rate = (p.Deleted + p.AlreadyGone) / Math.Max(watch.Elapsed.TotalSeconds, 0.001);
                     environment.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r\u001b[Kfound {p.Found}, deleted {p.Deleted}, already gone {p.AlreadyGone}, failed {p.Failed}, {rate:0} /s"));
@@ -40,13 +42,15 @@ internal sealed class UserErasureRun(IMemoriesClient memories, CliEnvironment en
             {
                 var result = await memories.DeleteAllForUserAsync(userId, new MemoryEraseOptions { WorkspaceId = workspaceId, MaxConcurrency = parallel, Progress = progress }, cancellationToken);
                 ClearLine();
-                environment.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Erased {userId} in {watch.Elapsed.TotalSeconds:0.0} s: {result.Deleted} deleted, {result.AlreadyGone} already gone, {result.Skipped} skipped (another user's, listed by the server), {result.Failed.Count} failed."));
-                foreach (var failure in result.Failed)
+                if (json)
                 {
-                    environment.Out.WriteLine($"failed        {failure.MemoryId}  {failure.Exception.GetType().Name}: {(failure.Exception as MieltoApiException)?.Detail ?? failure.Exception.Message}");
+                    WriteJson(userId, result, watch.Elapsed);
+                }
+                else
+                {
+                    WriteText(userId, result, watch.Elapsed);
                 }
 
-                environment.Out.WriteLine(result.Complete ? "Complete: nothing of the user is left." : "Not complete: run the same command again to retry what failed.");
                 return result.Complete ? ExitCodes.Success : result.Failed.Max(f => ExitCodes.For(f.Exception));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -64,7 +68,7 @@ internal sealed class UserErasureRun(IMemoriesClient memories, CliEnvironment en
         catch (Exception error) when (error is MieltoException or ArgumentException)
         {
             ClearLine();
-            environment.Error.WriteLine($"{error.GetType().Name}: {error.Message}");
+            environment.Error.WriteLine(CliErrors.Describe(error));
             return ExitCodes.For(error);
         }
     }
@@ -85,6 +89,53 @@ internal sealed class UserErasureRun(IMemoriesClient memories, CliEnvironment en
 
         environment.Error.WriteLine("Not confirmed: nothing was deleted.");
         return false;
+    }
+
+    private void WriteText(string userId, MemoryEraseResult result, TimeSpan elapsed)
+    {
+        environment.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Erased {userId} in {elapsed.TotalSeconds:0.0} s: {result.Deleted} deleted, {result.AlreadyGone} already gone, {result.Skipped} skipped (another user's, listed by the server), {result.Failed.Count} failed."));
+        foreach (var failure in result.Failed)
+        {
+            environment.Out.WriteLine($"failed        {failure.MemoryId}  {(failure.Exception as MieltoApiException)?.Detail ?? CliErrors.Describe(failure.Exception)}");
+        }
+
+        environment.Out.WriteLine(result.Complete ? "Complete: nothing of the user is left." : "Not complete: run the same command again to retry what failed.");
+    }
+
+    /// <summary>The summary as one JSON object: the counts, each failure with its kind, status and reason, and whether it is complete.</summary>
+    private void WriteJson(string userId, MemoryEraseResult result, TimeSpan elapsed)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, SampleJson.Writer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("user_id", userId);
+            writer.WriteNumber("found", result.Found);
+            writer.WriteNumber("deleted", result.Deleted);
+            writer.WriteNumber("already_gone", result.AlreadyGone);
+            writer.WriteNumber("skipped", result.Skipped);
+            writer.WriteStartArray("failed");
+            foreach (var failure in result.Failed)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("memory_id", failure.MemoryId);
+                writer.WriteString("error", CliErrors.Kind(failure.Exception));
+                if (failure.StatusCode is { } status)
+                {
+                    writer.WriteNumber("status", (int)status);
+                }
+
+                writer.WriteString("message", (failure.Exception as MieltoApiException)?.Detail ?? CliErrors.Describe(failure.Exception));
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteBoolean("complete", result.Complete);
+            writer.WriteNumber("elapsed_seconds", Math.Round(elapsed.TotalSeconds, 3));
+            writer.WriteEndObject();
+        }
+
+        environment.Out.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
     private void ClearLine()

@@ -50,7 +50,7 @@ public sealed class SampleOperationTests(StandInFixture fixture) : StandInTest(f
         Assert.Equal(["memory_id", "user_id", "memory", "topics", "created_at", "updated_at"], json.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal("likes tea", json.RootElement.GetProperty("memory").GetString());
         Assert.Equal(ExitCodes.NotFound, missing.ExitCode);
-        Assert.Contains("MemoryNotFoundException", missing.Error);
+        Assert.StartsWith("Mielto refused GET memory 'missing': 404 Not Found: \"Memory not found\".", missing.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,6 +134,6 @@ public sealed class SampleOperationTests(StandInFixture fixture) : StandInTest(f
         var run = await RunAsync("search", "tea");
 
         Assert.Equal(ExitCodes.ServerOrTransport, run.ExitCode);
-        Assert.Contains("MieltoServerException", run.Error);
+        Assert.StartsWith("Mielto refused SEARCH memories: 503", run.Error, StringComparison.Ordinal);
     }
 }

@@ -76,7 +76,7 @@ public sealed class SampleTests(StandInFixture fixture) : StandInTest(fixture)
     [InlineData("too-long", ExitCodes.Validation, "  422: path.memory_id: String should have at most 256 characters")]
     [InlineData("rate-limited", ExitCodes.RateLimited, "failed        mem_1  429: Injected failure from MieltoTestServer")]
     [InlineData("unavailable", ExitCodes.ServerOrTransport, "failed        mem_1  503: Injected failure from MieltoTestServer")]
-    [InlineData("dropped", ExitCodes.ServerOrTransport, "MieltoConnectionException")]
+    [InlineData("dropped", ExitCodes.ServerOrTransport, "  1 × connection failed")]
     [InlineData("wrong-key", ExitCodes.AuthOrPermission, "401: Invalid or missing API key")]
     public async Task Delete_exits_with_a_distinct_code_per_kind_of_failure(string scenario, int exitCode, string expectedOutput)
     {
@@ -179,12 +179,73 @@ public sealed class SampleTests(StandInFixture fixture) : StandInTest(fixture)
     }
 
     [Fact]
-    public async Task Delete_without_an_api_key_or_stand_in_says_how_to_configure_one()
+    public async Task Delete_without_an_api_key_or_stand_in_says_how_to_configure_one_and_exits_as_a_configuration_error()
     {
         var run = await SampleRun.RunAsync(["delete", "mem_1"]);
 
-        Assert.Equal(ExitCodes.AuthOrPermission, run.ExitCode);
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("MIELTO__APIKEY", run.Error);
+    }
+
+    [Fact]
+    public async Task The_top_level_help_gives_the_exit_codes_once_and_each_commands_help_gives_them_too()
+    {
+        var top = await SampleRun.RunAsync(["--help"]);
+        var delete = await SampleRun.RunAsync(["delete", "--help"]);
+
+        Assert.Equal((0, 0), (top.ExitCode, delete.ExitCode));
+        Assert.Equal(1, Occurrences(top.Out, "Exit codes"));
+        Assert.Equal(1, Occurrences(delete.Out, "Exit codes"));
+        Assert.Contains("  6    authentication, permission or billing refusal", delete.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "list", "--limit", "0" }, "--limit must be between 1 and 100.")]
+    [InlineData(new[] { "search", "tea", "--limit", "101" }, "--limit must be between 1 and 100.")]
+    [InlineData(new[] { "list", "--max", "-1" }, "--max must be 0 or more.")]
+    [InlineData(new[] { "erase-user", "", "--yes" }, "The user id must not be empty")]
+    [InlineData(new[] { "export-user", " " }, "The user id must not be empty")]
+    public async Task Bad_arguments_are_one_sentence_exit_1_and_send_nothing(string[] args, string expected)
+    {
+        var run = await SampleRun.RunAsync([args[0], "--base-address", Server.BaseAddress.ToString(), "--api-key", Server.ApiKey, .. args[1..]]);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.StartsWith(expected, run.Error, StringComparison.Ordinal);
+        Assert.Equal(1, Occurrences(run.Error, expected));
+        Assert.DoesNotContain("Parameter", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Found", run.Error, StringComparison.Ordinal);
+        Assert.Empty(Server.Requests);
+    }
+
+    private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
+
+    [Fact]
+    public async Task Messages_are_sentences_without_type_names()
+    {
+        var invalid = await SampleRun.RunAsync(["update", "mem_1", "--base-address", Server.BaseAddress.ToString(), "--api-key", Server.ApiKey]);
+        var metadata = await SampleRun.RunAsync(["create", "x", "--user-id", "u", "--metadata", "[1]", "--base-address", Server.BaseAddress.ToString(), "--api-key", Server.ApiKey]);
+
+        Assert.Equal((ExitCodes.Validation, ExitCodes.Usage), (invalid.ExitCode, metadata.ExitCode));
+        Assert.DoesNotMatch(@"^\w+Exception", invalid.Error);
+        Assert.DoesNotMatch(@"^\w+Exception", metadata.Error);
+        Assert.DoesNotContain("(Parameter '", invalid.Error, StringComparison.Ordinal);
+        Assert.StartsWith("--metadata must be a JSON object", metadata.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_command_writes_JSON_in_one_style_with_text_as_it_is()
+    {
+        Server.AddMemory("mem_1", "user_1", content: "Ada's <tea> & \"biscuits\"");
+        string[] address = ["--base-address", Server.BaseAddress.ToString(), "--api-key", Server.ApiKey];
+
+        var list = await SampleRun.RunAsync(["list", "--json", .. address]);
+        var get = await SampleRun.RunAsync(["get", "mem_1", "--json", .. address]);
+        var export = await SampleRun.RunAsync(["export-user", "user_1", .. address]);
+
+        const string Expected = "\"memory\":\"Ada's <tea> & \\\"biscuits\\\"\"";
+        Assert.Contains(Expected, list.Out, StringComparison.Ordinal);
+        Assert.Contains(Expected, get.Out, StringComparison.Ordinal);
+        Assert.Contains(Expected, export.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,6 +35,18 @@ public sealed class SampleUserTests : StandInTest
         Assert.Equal(31, Server.Memories.Count);
     }
 
+    [Fact]
+    public async Task Erase_user_with_json_writes_the_summary_as_one_JSON_object()
+    {
+        var run = await RunAsync(["erase-user", "user_1", "--yes", "--json"]);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using var summary = JsonDocument.Parse(run.Out);
+        var root = summary.RootElement;
+        Assert.Equal(("user_1", 30, 30, 0, 0, 0, true), (root.GetProperty("user_id").GetString(), root.GetProperty("found").GetInt32(), root.GetProperty("deleted").GetInt32(), root.GetProperty("already_gone").GetInt32(), root.GetProperty("skipped").GetInt32(), root.GetProperty("failed").GetArrayLength(), root.GetProperty("complete").GetBoolean()));
+        Assert.Single(Server.Memories);
+    }
+
     [Theory]
     [InlineData("no\n", false)]
     [InlineData("yes\n", true)]
@@ -113,7 +125,7 @@ public sealed class SampleUserTests : StandInTest
     {
         var run = await RunAsync(["export-user", " "]);
 
-        Assert.Equal(ExitCodes.Validation, run.ExitCode);
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Empty(Server.Requests);
     }
 }
