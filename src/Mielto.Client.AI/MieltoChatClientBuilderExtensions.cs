@@ -16,6 +16,10 @@ public static class MieltoChatClientBuilderExtensions
     /// <param name="configure">Sets how to find the user, the budgets, and what to store.</param>
     /// <param name="memories">The memories client; null takes the <see cref="IMemoriesClient"/> from the builder's services (after <c>services.AddMieltoClient(...)</c>).</param>
     /// <returns>The builder.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// When the chat client is built: <paramref name="memories"/> is null and no <see cref="IMemoriesClient"/> is
+    /// registered (call <c>services.AddMieltoClient(...)</c>).
+    /// </exception>
     /// <example>
     /// <code>
     /// builder.Services.AddChatClient(inner).UseMieltoMemory(o => o.Storage = MieltoMemoryStorage.UserMessages).UseFunctionInvocation();
@@ -27,7 +31,7 @@ public static class MieltoChatClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var options = Options(configure);
         return builder.Use((inner, services) => new MieltoMemoryChatClient(
-            inner, memories ?? services.GetRequiredService<IMemoriesClient>(), options, services.GetService<ILogger<MieltoMemoryChatClient>>()));
+            inner, memories ?? RegisteredMemories.From(services, "UseMieltoMemory()"), options, services.GetService<ILogger<MieltoMemoryChatClient>>()));
     }
 
     private static MieltoMemoryChatOptions Options(Action<MieltoMemoryChatOptions>? configure)

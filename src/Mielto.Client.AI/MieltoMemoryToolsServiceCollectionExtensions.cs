@@ -15,12 +15,16 @@ public static class MieltoMemoryToolsServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets what the tools may do and return.</param>
     /// <returns>The service collection.</returns>
+    /// <remarks>
+    /// Resolving <see cref="MieltoMemoryTools"/> throws an <see cref="InvalidOperationException"/> that says what to
+    /// call when no <see cref="IMemoriesClient"/> is registered.
+    /// </remarks>
     public static IServiceCollection AddMieltoMemoryTools(this IServiceCollection services, Action<MieltoMemoryToolsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = new MieltoMemoryToolsOptions();
         configure?.Invoke(options);
-        services.TryAddSingleton(sp => new MieltoMemoryTools(sp.GetRequiredService<IMemoriesClient>(), options, sp.GetService<ILogger<MieltoMemoryTools>>()));
+        services.TryAddSingleton(sp => new MieltoMemoryTools(RegisteredMemories.From(sp, "AddMieltoMemoryTools()"), options, sp.GetService<ILogger<MieltoMemoryTools>>()));
         return services;
     }
 }

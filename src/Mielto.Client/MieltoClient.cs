@@ -14,7 +14,7 @@ namespace Mielto.Client;
 /// </summary>
 /// <example>
 /// <code>
-/// using var client = new MieltoClient(new MieltoClientOptions { ApiKey = Environment.GetEnvironmentVariable("MIELTO_API_KEY") });
+/// using var client = new MieltoClient(new MieltoClientOptions { ApiKey = Environment.GetEnvironmentVariable("MIELTO__APIKEY") });
 /// var deleted = await client.Memories.DeleteAsync("mem_123");
 /// </code>
 /// </example>

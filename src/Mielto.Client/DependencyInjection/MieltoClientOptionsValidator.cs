@@ -28,7 +28,7 @@ internal sealed class MieltoClientOptionsValidator : IValidateOptions<MieltoClie
 
         if (string.IsNullOrWhiteSpace(options.ApiKey))
         {
-            yield return Prefix + nameof(options.ApiKey) + " is required: set it to your Mielto API key (configuration key 'Mielto:ApiKey', environment variable MIELTO__APIKEY).";
+            yield return Prefix + nameof(options.ApiKey) + " is required: set it to your Mielto API key (bound from configuration: the key 'Mielto:ApiKey', or the environment variable MIELTO__APIKEY; in code: new MieltoClientOptions { ApiKey = ... }).";
         }
         else if (!HeaderValue.IsSendable(options.ApiKey))
         {

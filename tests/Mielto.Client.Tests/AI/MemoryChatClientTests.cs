@@ -70,6 +70,21 @@ public sealed class MemoryChatClientTests(StandInFixture fixture) : StandInTest(
     }
 
     [Fact]
+    public void Without_AddMieltoClient_the_middleware_and_the_tools_say_what_to_call()
+    {
+        var services = new ServiceCollection();
+        services.AddChatClient(new ScriptedChatClient()).UseMieltoMemory();
+        services.AddMieltoMemoryTools();
+        using var provider = services.BuildServiceProvider();
+
+        var chat = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IChatClient>());
+        var tools = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<MieltoMemoryTools>());
+
+        Assert.StartsWith("UseMieltoMemory() needs Mielto's IMemoriesClient, and none is registered. Call services.AddMieltoClient(...) first", chat.Message, StringComparison.Ordinal);
+        Assert.StartsWith("AddMieltoMemoryTools() needs Mielto's IMemoriesClient, and none is registered. Call services.AddMieltoClient(...) first", tools.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task At_most_MaxMemories_are_added()
     {
         for (var i = 0; i < 10; i++)
