@@ -208,7 +208,8 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
         var watch = Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<MieltoTimeoutException>(() => client.DeleteAsync("mem_1"));
 
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(380), TimeSpan.FromMilliseconds(2500));
+        // Room for a timer that ends a clock tick early on each of the two 200 ms attempts.
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(370), TimeSpan.FromMilliseconds(2500));
         Assert.Equal(2, Wire.Arrivals.Count);
         Assert.Contains("Timeout (0.2 s) on 2 attempts", error.Message);
     }
@@ -225,7 +226,7 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
         var watch = Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<MieltoTimeoutException>(() => client.DeleteAsync("mem_1"));
 
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(280), TimeSpan.FromMilliseconds(1900));
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(270), TimeSpan.FromMilliseconds(1900));
         Assert.Contains("OverallTimeout", error.Message);
     }
 
@@ -324,7 +325,9 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
         Assert.IsNotAssignableFrom<MieltoException>(error);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+
+        // Well before the server's 3 s answer, with room for a machine loaded by other processes.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
         Assert.Single(Wire.Arrivals);
     }
 
@@ -340,7 +343,8 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
         await cancellation.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        // Well before the 30 s delay ends, with room for a machine loaded by other processes.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
         Assert.Single(Wire.Arrivals);
     }
 

@@ -32,7 +32,7 @@ public sealed class PagingCollection : ICollectionFixture<WireServer>
 
 /// <summary>
 /// Tests that run alone, because what they measure is the whole process's (the live heap, the bytes allocated), which
-/// other tests running beside them would move: the export's heap, and the endless bodies' allocations.
+/// other tests running beside them would move: the export's heap, the load test's heap, and the endless bodies' allocations.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class HeapMeasuringCollection

@@ -7,8 +7,10 @@ namespace Mielto.Client.Tests.Reliability;
 /// <summary>
 /// Many deletes through one client at 64 in flight: every call gets its own result, connections are reused,
 /// and memory stays flat after warm-up. MIELTO_LOAD_CALLS sets the number of calls (default 4,000; the figures
-/// in docs/reliability.md are from 20,000).
+/// in docs/reliability.md are from 20,000). It runs alone: the heap it measures is the whole process's, which
+/// tests running beside it would grow.
 /// </summary>
+[Collection(Infrastructure.HeapMeasuringCollection.Name)]
 public sealed class LoadTests(ITestOutputHelper output)
 {
     private const int InFlight = 64;

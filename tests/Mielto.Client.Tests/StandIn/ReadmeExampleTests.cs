@@ -2,7 +2,7 @@ using Mielto.Client.Testing;
 
 namespace Mielto.Client.Tests.StandIn;
 
-/// <summary>The README's stand-in example, so that the example cannot rot.</summary>
+/// <summary>docs/testing.md's stand-in example, run (the docs tests compile it), so that the example cannot rot.</summary>
 public sealed class ForgetUserTests
 {
     [Fact]

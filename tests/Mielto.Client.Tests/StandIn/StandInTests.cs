@@ -223,7 +223,8 @@ public sealed class StandInTests(StandInFixture fixture) : StandInTest(fixture)
         var watch = Stopwatch.StartNew();
         await client.Memories.DeleteAsync("mem_1");
 
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(290), TimeSpan.FromSeconds(4));
+        // A timer may end a clock tick early, and a loaded machine runs late: room on both sides of the 300 ms attempt.
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(270), TimeSpan.FromSeconds(4));
         Assert.Empty(Server.Memories);
     }
 
