@@ -168,9 +168,13 @@ public sealed class HostileNetworkTests(ITestOutputHelper output)
             Assert.Equal(expected, error.GetType());
             Assert.Contains($"{MieltoClientOptions.DefaultMaxResponseBytes} bytes", error.Message);
 
-            // Whatever the server sends: the body buffers come from the pool (warmed by the first call), and only the
-            // start of an oversized error body is decoded for the exception.
-            Assert.True(allocated < 48L * 1024 * 1024, $"{allocated} bytes allocated");
+            // Whatever the server sends (gigabytes if the client read on), the client reads at most the cap per attempt
+            // and decodes only the start of an oversized error body. The body buffers come from the shared pool, but a
+            // rent on another core's partition can miss it, so each of the attempts may take a fresh cap-sized buffer:
+            // the bound is a cap per attempt plus one more of room, for the run's other allocations (the in-process
+            // server's included), which a loaded machine makes larger.
+            long bound = (MaxRetries + 2L) * MieltoClientOptions.DefaultMaxResponseBytes;
+            Assert.True(allocated < bound, $"{allocated} bytes allocated, over {bound}");
         }
     }
 
