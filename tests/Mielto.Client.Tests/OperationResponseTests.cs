@@ -282,6 +282,17 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
 
         Assert.Contains("GetIfExistsAsync returns null instead", get.Message);
         Assert.Contains("create it first", update.Message);
+        Assert.Contains("Something the call names was not found; see the detail. If it names nothing of yours, check MieltoClientOptions.BaseAddress", list.Message);
+    }
+
+    [Fact]
+    public async Task A_404_of_the_router_on_a_list_points_at_BaseAddress()
+    {
+        Respond(404, """{"detail":"Not Found"}""");
+
+        var list = await Assert.ThrowsAsync<MieltoApiException>(() => NoRetries().ListAsync());
+
+        Assert.Contains("no route of the Mielto API matches " + Wire.BaseAddress.ToString().TrimEnd('/') + "/api/v1/memories", list.Message);
         Assert.Contains("Check MieltoClientOptions.BaseAddress", list.Message);
     }
 

@@ -102,16 +102,22 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
     }
 
     [Fact]
-    public async Task Delete_honours_Retry_After_in_seconds()
+    public async Task Delete_honours_Retry_After_in_seconds_to_the_tick()
     {
         RespondInSequence(Status(429, ("Retry-After", "1")), () => Json(200, Deleted));
-        var client = Client(o => o.MaxRetryDelay = TimeSpan.FromSeconds(10));
+        var clock = new WatchedClock();
+        var client = Services(o => { o.MaxRetryDelay = TimeSpan.FromSeconds(10); o.Timeout = TimeSpan.FromDays(1); }, register: services => services.AddSingleton<TimeProvider>(clock))
+            .GetRequiredService<IMemoriesClient>();
 
-        var watch = Stopwatch.StartNew();
-        await client.DeleteAsync("mem_1");
+        var call = client.DeleteAsync("mem_1");
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(1));
+        clock.AdvanceToJustBefore(TimeSpan.FromSeconds(1));
 
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(5));
-        Assert.Equal(2, Wire.Requests.Count);
+        Assert.Single(Wire.Arrivals);
+        Assert.False(call.IsCompleted);
+        clock.AdvanceOneTick();
+        Assert.Equal("mem_1", (await call.WaitAsync(TimeSpan.FromSeconds(10))).MemoryId);
+        Assert.Equal(2, Wire.Arrivals.Count);
     }
 
     [Fact]
@@ -197,37 +203,58 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
     }
 
     [Fact]
-    public async Task Delete_times_out_each_attempt_then_throws_MieltoTimeoutException()
+    public async Task Delete_times_out_each_attempt_to_the_tick_then_throws_MieltoTimeoutException()
     {
-        var client = ClientOfAHungServer(o =>
+        Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Json(200, Deleted).WithDelay(TimeSpan.FromSeconds(3)));
+        var clock = new WatchedClock();
+        var timeout = TimeSpan.FromMilliseconds(200);
+        var client = Services(o => { o.Timeout = timeout; o.MaxRetries = 1; }, register: services => services.AddSingleton<TimeProvider>(clock))
+            .GetRequiredService<IMemoriesClient>();
+
+        var call = client.DeleteAsync("mem_1");
+        await clock.WaitForTimerAsync(timeout);
+        await Eventually(() => Wire.Arrivals.Count == 1);
+        clock.AdvanceToJustBefore(timeout);
+        Assert.False(call.IsCompleted);
+        clock.AdvanceOneTick();
+
+        // The backoff, when its jittered delay is not zero, then the second attempt's own limit.
+        TimeSpan due;
+        while ((due = await clock.WaitForTimerAsync(_ => true, "the backoff or the second attempt's limit")) != timeout)
         {
-            o.Timeout = TimeSpan.FromMilliseconds(200);
-            o.MaxRetries = 1;
-        });
+            clock.Advance(due);
+        }
 
-        var watch = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<MieltoTimeoutException>(() => client.DeleteAsync("mem_1"));
+        await Eventually(() => Wire.Arrivals.Count == 2);
+        clock.AdvanceToJustBefore(timeout);
+        Assert.False(call.IsCompleted);
+        clock.AdvanceOneTick();
 
-        // Room for a timer that ends a clock tick early on each of the two 200 ms attempts.
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(370), TimeSpan.FromMilliseconds(2500));
+        var error = await Assert.ThrowsAsync<MieltoTimeoutException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(2, Wire.Arrivals.Count);
         Assert.Contains("Timeout (0.2 s) on 2 attempts", error.Message);
     }
 
     [Fact]
-    public async Task Delete_stops_at_the_OverallTimeout()
+    public async Task Delete_stops_at_the_OverallTimeout_to_the_tick()
     {
-        var client = ClientOfAHungServer(o =>
-        {
-            o.Timeout = TimeSpan.FromSeconds(2);
-            o.OverallTimeout = TimeSpan.FromMilliseconds(300);
-        });
+        Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Json(200, Deleted).WithDelay(TimeSpan.FromSeconds(3)));
+        var clock = new WatchedClock();
+        var overall = TimeSpan.FromMilliseconds(300);
+        var client = Services(o => { o.Timeout = TimeSpan.FromSeconds(2); o.OverallTimeout = overall; }, register: services => services.AddSingleton<TimeProvider>(clock))
+            .GetRequiredService<IMemoriesClient>();
 
-        var watch = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<MieltoTimeoutException>(() => client.DeleteAsync("mem_1"));
+        var call = client.DeleteAsync("mem_1");
+        await clock.WaitForTimerAsync(overall);
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(2));
+        await Eventually(() => Wire.Arrivals.Count == 1);
+        clock.AdvanceToJustBefore(overall);
+        Assert.False(call.IsCompleted);
+        clock.AdvanceOneTick();
 
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(270), TimeSpan.FromMilliseconds(1900));
+        var error = await Assert.ThrowsAsync<MieltoTimeoutException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Contains("OverallTimeout", error.Message);
+        Assert.Single(Wire.Arrivals);
     }
 
     [Fact]
