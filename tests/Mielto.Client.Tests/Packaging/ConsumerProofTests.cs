@@ -94,6 +94,23 @@ public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("user_1 has \"likes tea\"", result);
     }
 
+    [Fact]
+    public async Task The_sample_tool_packs_as_a_dotnet_tool_that_installs_the_mielto_command()
+    {
+        var root = RepositoryRoot();
+        var feed = Path.Combine(_work.FullName, "feed");
+        await RunAsync(root, "dotnet", "pack", Path.Combine(root, "samples", "Mielto.Client.Sample", "Mielto.Client.Sample.csproj"), "-c", "Release", "-o", feed, "-nologo");
+        var package = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "Mielto.Client.Tool.*.nupkg").Single());
+        await ForgetCachedPackagesAsync(package["Mielto.Client.Tool.".Length..], "mielto.client.tool");
+        var tools = Path.Combine(_work.FullName, "tools");
+
+        await RunAsync(_work.FullName, "dotnet", "tool", "install", "--tool-path", tools, "Mielto.Client.Tool", "--prerelease", "--add-source", feed);
+        var listed = await RunAsync(_work.FullName, Path.Combine(tools, OperatingSystem.IsWindows() ? "mielto.exe" : "mielto"), "list", "--stand-in", "--user-id", "user_bob");
+
+        Assert.Contains("Bob has a dog called Pixel", listed);
+        Assert.Contains("1 memories", listed);
+    }
+
     private async Task<IReadOnlyList<string>> EnabledSourcesAsync()
     {
         var listing = await RunAsync(_work.FullName, "dotnet", "nuget", "list", "source");
@@ -104,12 +121,12 @@ public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
             .Select(line => line[(line.IndexOf('.', StringComparison.Ordinal) + 1)..^"[Enabled]".Length].Trim())];
     }
 
-    private async Task ForgetCachedPackagesAsync(string version)
+    private async Task ForgetCachedPackagesAsync(string version, params string[] ids)
     {
         // The same version packed again must not be served from the machine's package cache.
         var locals = await RunAsync(_work.FullName, "dotnet", "nuget", "locals", "global-packages", "--list");
         var cache = locals[(locals.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-        foreach (var id in new[] { "mielto.client", "mielto.client.testing", "mielto.client.ai" })
+        foreach (var id in ids.Length > 0 ? ids : ["mielto.client", "mielto.client.testing", "mielto.client.ai"])
         {
             var cached = new DirectoryInfo(Path.Combine(cache, id, version.ToLowerInvariant()));
             if (cached.Exists)
