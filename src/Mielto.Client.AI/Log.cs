@@ -13,6 +13,10 @@ internal static partial class Log
         Message = "Recalling Mielto memories failed; the chat goes on without them")]
     public static partial void RecallFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 104, EventName = "MieltoRecallTimedOut", Level = LogLevel.Warning,
+        Message = "Recalling Mielto memories took longer than the recall budget ({BudgetMs} ms); the chat goes on without them")]
+    public static partial void RecallTimedOut(ILogger logger, double budgetMs);
+
     [LoggerMessage(EventId = 103, EventName = "MieltoStoreFailed", Level = LogLevel.Warning,
         Message = "Storing what the user said in Mielto failed; the response is returned all the same")]
     public static partial void StoreFailed(ILogger logger, Exception exception);

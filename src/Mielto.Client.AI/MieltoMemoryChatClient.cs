@@ -8,8 +8,9 @@ namespace Mielto.Client.AI;
 
 /// <summary>
 /// A chat middleware that gives the model what Mielto remembers about the end user: before each call it searches
-/// the user's memories with the latest user message and adds the most relevant ones, within a count and a
-/// character budget, as one system message; after the response it can store what the user said. Without a user id
+/// the user's memories with the latest user message and adds the most relevant ones, within a count, a character
+/// budget and a time budget, as one message that frames them as untrusted data (a delimited block that says they
+/// carry no instructions, in a user message by default); after the response it can store what the user said. Without a user id
 /// (see <see cref="MieltoMemoryChatOptions.UserIdResolver"/>) the call passes through untouched. A failing recall
 /// or store never fails the chat: it is logged at Warning and the call goes on. Add it with
 /// <c>ChatClientBuilder.UseMieltoMemory</c>.
@@ -33,7 +34,9 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
         _memories = memories;
         _options = (options ?? new MieltoMemoryChatOptions()).Copy();
         ArgumentOutOfRangeException.ThrowIfNotEqual(_options.MaxMemories is >= 1 and <= 100, true, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxCharacters, 100, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxCharacters, 500, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNotEqual(_options.RecallRole == ChatRole.User || _options.RecallRole == ChatRole.System, true, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNotEqual(_options.RecallTimeout > TimeSpan.Zero || _options.RecallTimeout == Timeout.InfiniteTimeSpan, true, nameof(options));
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
@@ -94,16 +97,27 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
         return last < 0 || string.IsNullOrWhiteSpace(list[last].Text) ? null : new Call(list, last, userId, _options.WorkspaceIdResolver(list, options));
     }
 
-    /// <summary>The messages with the user's relevant memories as a system message just before the latest user message.</summary>
+    /// <summary>
+    /// The messages with the user's relevant memories, framed as untrusted data, in one message of
+    /// <see cref="MieltoMemoryChatOptions.RecallRole"/> just before the latest user message; the messages as they are
+    /// when the recall fails or takes longer than <see cref="MieltoMemoryChatOptions.RecallTimeout"/>.
+    /// </summary>
     private async Task<IEnumerable<ChatMessage>> RecallAsync(Call call, CancellationToken cancellationToken)
     {
         MemorySearchResponse found;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(_options.RecallTimeout);
         try
         {
             found = await _memories.SearchAsync(
                 new MemorySearchRequest { Query = call.LastUser.Text, UserId = call.UserId, Limit = _options.MaxMemories, RetrievalMethod = _options.RetrievalMethod },
                 call.WorkspaceId,
-                cancellationToken).ConfigureAwait(false);
+                budget.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Log.RecallTimedOut(_logger, _options.RecallTimeout.TotalMilliseconds);
+            return call.Messages;
         }
         catch (Exception error) when (error is MieltoException or ArgumentException)
         {
@@ -111,36 +125,14 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
             return call.Messages;
         }
 
-        if (Describe(found.Memories) is not { } text)
+        if (RecalledMemories.Frame(found.Memories, _options.MaxMemories, _options.MaxCharacters) is not { } text)
         {
             return call.Messages;
         }
 
         var sent = new List<ChatMessage>(call.Messages);
-        sent.Insert(call.LastUserIndex, new ChatMessage(ChatRole.System, text));
+        sent.Insert(call.LastUserIndex, new ChatMessage(_options.RecallRole, text));
         return sent;
-    }
-
-    /// <summary>The system message's text: the most relevant memories that fit the budgets, or null when none does.</summary>
-    private string? Describe(IReadOnlyList<Memory> memories)
-    {
-        const string Heading = "What is remembered about this user from earlier conversations (most relevant first):";
-        var text = new StringBuilder(Heading);
-        var added = 0;
-        foreach (var memory in memories.Take(_options.MaxMemories))
-        {
-            var line = "\n- " + memory.Content.ReplaceLineEndings(" ");
-            if (text.Length + line.Length > _options.MaxCharacters)
-            {
-                // Too long for what is left of the budget; a shorter, less relevant one may still fit.
-                continue;
-            }
-
-            text.Append(line);
-            added++;
-        }
-
-        return added == 0 ? null : text.ToString();
     }
 
     private async Task StoreAsync(Call call, string answer, CancellationToken cancellationToken)

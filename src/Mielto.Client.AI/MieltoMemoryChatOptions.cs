@@ -23,8 +23,22 @@ public sealed class MieltoMemoryChatOptions
     /// <summary>The most memories added to a call. Defaults to 5.</summary>
     public int MaxMemories { get; set; } = 5;
 
-    /// <summary>The most characters of the system message that carries them. Defaults to 2,000.</summary>
+    /// <summary>The most characters of the message that carries them, its framing included. Defaults to 2,000.</summary>
     public int MaxCharacters { get; set; } = 2000;
+
+    /// <summary>
+    /// The role of the message that carries the recalled memories. Defaults to <see cref="ChatRole.User"/>: recalled
+    /// text is data that anyone who could once write to the user's memory may have written, so it is not given the
+    /// authority of the system prompt. <see cref="ChatRole.System"/> is allowed for models that take context only there;
+    /// either way the memories are framed as untrusted data.
+    /// </summary>
+    public ChatRole RecallRole { get; set; } = ChatRole.User;
+
+    /// <summary>
+    /// How long a call waits for the recall. Past it, the call goes on without memories and a Warning says so. Defaults
+    /// to 2 seconds; the SDK's own retries of the search count within it.
+    /// </summary>
+    public TimeSpan RecallTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How memories are searched; null for the server's default.</summary>
     public RetrievalMethod? RetrievalMethod { get; set; }
