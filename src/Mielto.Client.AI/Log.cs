@@ -18,6 +18,14 @@ internal static partial class Log
     public static partial void RecallTimedOut(ILogger logger, double budgetMs);
 
     [LoggerMessage(EventId = 103, EventName = "MieltoStoreFailed", Level = LogLevel.Warning,
-        Message = "Storing what the user said in Mielto failed; the response is returned all the same")]
+        Message = "Storing what the user said in Mielto failed after the SDK's retries; that memory is not kept")]
     public static partial void StoreFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 105, EventName = "MieltoStoreDropped", Level = LogLevel.Warning,
+        Message = "The Mielto memory store queue is full ({Capacity} pending); a memory was dropped, not stored")]
+    public static partial void StoreDropped(ILogger logger, int capacity);
+
+    [LoggerMessage(EventId = 106, EventName = "MieltoStoreLost", Level = LogLevel.Warning,
+        Message = "{Count} Mielto memory store(s) were still pending when the queue was disposed and are not stored")]
+    public static partial void StoreLost(ILogger logger, long count);
 }

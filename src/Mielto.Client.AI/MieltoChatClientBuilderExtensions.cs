@@ -9,8 +9,9 @@ namespace Microsoft.Extensions.AI;
 public static class MieltoChatClientBuilderExtensions
 {
     /// <summary>
-    /// Adds <see cref="MieltoMemoryChatClient"/>: each call with a user id gets the user's relevant memories as a
-    /// system message, and can store what the user said.
+    /// Adds <see cref="MieltoMemoryChatClient"/>: each call with a user id gets the user's relevant memories, framed as
+    /// untrusted data, and can store what the user said, off the call's path through the registered
+    /// <see cref="MieltoMemoryWriter"/> (<c>services.AddMieltoMemoryWriter()</c>) or a writer of the client's own.
     /// </summary>
     /// <param name="builder">The chat pipeline.</param>
     /// <param name="configure">Sets how to find the user, the budgets, and what to store.</param>
@@ -31,7 +32,7 @@ public static class MieltoChatClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var options = Options(configure);
         return builder.Use((inner, services) => new MieltoMemoryChatClient(
-            inner, memories ?? RegisteredMemories.From(services, "UseMieltoMemory()"), options, services.GetService<ILogger<MieltoMemoryChatClient>>()));
+            inner, memories ?? RegisteredMemories.From(services, "UseMieltoMemory()"), options, services.GetService<ILogger<MieltoMemoryChatClient>>(), services.GetService<MieltoMemoryWriter>()));
     }
 
     private static MieltoMemoryChatOptions Options(Action<MieltoMemoryChatOptions>? configure)

@@ -20,14 +20,19 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
     private readonly IMemoriesClient _memories;
     private readonly MieltoMemoryChatOptions _options;
     private readonly ILogger _logger;
+    private readonly MieltoMemoryWriter _writer;
+    private readonly bool _ownsWriter;
 
     /// <summary>Wraps <paramref name="innerClient"/>.</summary>
     /// <param name="innerClient">The client that answers.</param>
     /// <param name="memories">The memories client.</param>
     /// <param name="options">How to recall and store; copied.</param>
     /// <param name="logger">Where failures of recall and store are logged.</param>
+    /// <param name="writer">
+    /// Sends the stores off the call's path; null gives this client a writer of its own, drained when it is disposed.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="innerClient"/> or <paramref name="memories"/> is null.</exception>
-    public MieltoMemoryChatClient(IChatClient innerClient, IMemoriesClient memories, MieltoMemoryChatOptions? options = null, ILogger<MieltoMemoryChatClient>? logger = null)
+    public MieltoMemoryChatClient(IChatClient innerClient, IMemoriesClient memories, MieltoMemoryChatOptions? options = null, ILogger<MieltoMemoryChatClient>? logger = null, MieltoMemoryWriter? writer = null)
         : base(innerClient)
     {
         ArgumentNullException.ThrowIfNull(memories);
@@ -38,6 +43,24 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
         ArgumentOutOfRangeException.ThrowIfNotEqual(_options.RecallRole == ChatRole.User || _options.RecallRole == ChatRole.System, true, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNotEqual(_options.RecallTimeout > TimeSpan.Zero || _options.RecallTimeout == Timeout.InfiniteTimeSpan, true, nameof(options));
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _ownsWriter = writer is null;
+        _writer = writer ?? new MieltoMemoryWriter(memories, logger: _logger);
+    }
+
+    /// <summary>Waits until the stores this client queued (and any queued before them on its writer) are sent.</summary>
+    /// <param name="cancellationToken">Stops the wait; the stores go on.</param>
+    /// <returns>A task that completes when they are done.</returns>
+    public Task FlushAsync(CancellationToken cancellationToken = default) => _writer.FlushAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _ownsWriter)
+        {
+            _writer.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     /// <inheritdoc/>
@@ -51,7 +74,7 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
 
         var withMemories = await RecallAsync(call, cancellationToken).ConfigureAwait(false);
         var response = await base.GetResponseAsync(withMemories, options, cancellationToken).ConfigureAwait(false);
-        await StoreAsync(call, response.Text, cancellationToken).ConfigureAwait(false);
+        Store(call, response.Text);
         return response;
     }
 
@@ -71,7 +94,7 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
 
         if (call is not null)
         {
-            await StoreAsync(call, answer.ToString(), cancellationToken).ConfigureAwait(false);
+            Store(call, answer.ToString());
         }
     }
 
@@ -135,29 +158,15 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
         return sent;
     }
 
-    private async Task StoreAsync(Call call, string answer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues what the user said (and the answer, for <see cref="MieltoMemoryStorage.FromMessages"/>) on the writer:
+    /// only once the response is complete, so that a call that fails or is cancelled stores nothing, and never awaited.
+    /// </summary>
+    private void Store(Call call, string answer)
     {
-        try
+        if (_options.Storage is MieltoMemoryStorage.UserMessages or MieltoMemoryStorage.FromMessages)
         {
-            switch (_options.Storage)
-            {
-                case MieltoMemoryStorage.UserMessages:
-                    await _memories.CreateAsync(new MemoryCreateRequest { UserId = call.UserId, Content = call.LastUser.Text }, call.WorkspaceId, cancellationToken).ConfigureAwait(false);
-                    break;
-                case MieltoMemoryStorage.FromMessages:
-                    List<MemoryMessage> conversation = [new() { Role = "user", Content = call.LastUser.Text }];
-                    if (answer.Length > 0)
-                    {
-                        conversation.Add(new() { Role = "assistant", Content = answer });
-                    }
-
-                    await _memories.CreateFromMessagesAsync(new MemoryFromMessagesRequest { UserId = call.UserId, Messages = conversation }, call.WorkspaceId, cancellationToken).ConfigureAwait(false);
-                    break;
-            }
-        }
-        catch (Exception error) when (error is MieltoException or ArgumentException)
-        {
-            Log.StoreFailed(_logger, error);
+            _writer.Enqueue(new MemoryStore(_options.Storage, call.UserId, call.WorkspaceId, call.LastUser.Text, _options.Storage == MieltoMemoryStorage.FromMessages ? answer : string.Empty));
         }
     }
 

@@ -279,14 +279,18 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
         Wire.Server.Given(Request.Create().UsingAnyMethod().WithPath("/api/v1/memories/mem_slow")).AtPriority(1)
             .RespondWith(Json(200, Deleted).WithDelay(TimeSpan.FromSeconds(3)));
         Wire.Server.Given(Request.Create().UsingAnyMethod()).AtPriority(10).RespondWith(Json(200, Deleted));
-        var client = Client(o =>
-        {
-            o.Timeout = TimeSpan.FromMilliseconds(500);
-            o.MaxRetries = 0;
-        });
-        await Assert.ThrowsAsync<MieltoTimeoutException>(() => client.DeleteAsync("mem_slow"));
+        var clock = new WatchedClock();
+        var timeout = TimeSpan.FromMilliseconds(500);
+        var client = Services(o => { o.Timeout = timeout; o.MaxRetries = 0; }, register: services => services.AddSingleton<TimeProvider>(clock))
+            .GetRequiredService<IMemoriesClient>();
+        var slow = client.DeleteAsync("mem_slow");
+        await clock.WaitForTimerAsync(timeout);
+        await Eventually(() => Wire.Arrivals.Count == 1);
+        clock.Advance(timeout);
+        await Assert.ThrowsAsync<MieltoTimeoutException>(() => slow.WaitAsync(TimeSpan.FromSeconds(10)));
 
-        // Each later call must get a limit of its own, not the expired one.
+        // Each later call must get a limit of its own, not the expired one. The fake clock stands still, so only a
+        // limit carried over from the first call could end them, however slowly the machine answers.
         for (var i = 0; i < 20; i++)
         {
             Assert.Equal("mem_1", (await client.DeleteAsync("mem_1")).MemoryId);

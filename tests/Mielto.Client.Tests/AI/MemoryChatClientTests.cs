@@ -41,6 +41,14 @@ public sealed class MemoryChatClientTests(StandInFixture fixture) : StandInTest(
             ? await chat.GetStreamingResponseAsync(Conversation(), options).ToChatResponseAsync()
             : await chat.GetResponseAsync(Conversation(), options);
 
+    /// <summary>Asks, then waits for the stores the call queued: what it stored is on the server after this.</summary>
+    private static async Task<ChatResponse> AskAndFlushAsync(IChatClient chat, bool streaming, ChatOptions? options)
+    {
+        var response = await AskAsync(chat, streaming, options);
+        await chat.GetService<MieltoMemoryChatClient>()!.FlushAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        return response;
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -198,7 +206,7 @@ public sealed class MemoryChatClientTests(StandInFixture fixture) : StandInTest(
     {
         var model = new ScriptedChatClient(new ChatMessage(ChatRole.Assistant, "Noted."));
 
-        await AskAsync(Build(model, o => o.Storage = MieltoMemoryStorage.UserMessages), streaming, ForUser1);
+        await AskAndFlushAsync(Build(model, o => o.Storage = MieltoMemoryStorage.UserMessages), streaming, ForUser1);
 
         var stored = Assert.Single(Server.Memories);
         Assert.Equal(("user_1", "Which tea should I brew?"), (stored.UserId, stored.Content));
@@ -209,7 +217,7 @@ public sealed class MemoryChatClientTests(StandInFixture fixture) : StandInTest(
     {
         var model = new ScriptedChatClient(new ChatMessage(ChatRole.Assistant, "A sencha."));
 
-        await AskAsync(Build(model, o => o.Storage = MieltoMemoryStorage.FromMessages), streaming: true, ForUser1);
+        await AskAndFlushAsync(Build(model, o => o.Storage = MieltoMemoryStorage.FromMessages), streaming: true, ForUser1);
 
         var request = Server.Requests.Single(r => r.Operation == MieltoOperation.CreateFromMessages);
         Assert.Equal("""{"messages":[{"role":"user","content":"Which tea should I brew?"},{"role":"assistant","content":"A sencha."}],"user_id":"user_1"}""", request.Body);
@@ -223,11 +231,73 @@ public sealed class MemoryChatClientTests(StandInFixture fixture) : StandInTest(
         var logs = new LogCapture();
         var model = new ScriptedChatClient(new ChatMessage(ChatRole.Assistant, "fine"));
 
-        var response = await AskAsync(Build(model, o => o.Storage = MieltoMemoryStorage.UserMessages, logs), streaming: false, ForUser1);
+        var response = await AskAndFlushAsync(Build(model, o => o.Storage = MieltoMemoryStorage.UserMessages, logs), streaming: false, ForUser1);
 
         Assert.Equal("fine", response.Text);
         Assert.Empty(Server.Memories);
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("Storing what the user said", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Storing_never_delays_the_answer(bool streaming)
+    {
+        Server.DelayNext(1, TimeSpan.FromSeconds(3), MieltoOperation.Create);
+        var model = new ScriptedChatClient(new ChatMessage(ChatRole.Assistant, "Noted."));
+        var chat = Build(model, o => o.Storage = MieltoMemoryStorage.UserMessages);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var response = await AskAsync(chat, streaming, ForUser1);
+        var answered = watch.Elapsed;
+
+        Assert.Equal("Noted.", response.Text);
+        Assert.Empty(Server.Memories);
+        Assert.True(answered < TimeSpan.FromSeconds(2), $"the answer took {answered}, with the store held 3 s");
+        await chat.GetService<MieltoMemoryChatClient>()!.FlushAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("Which tea should I brew?", Assert.Single(Server.Memories).Content);
+    }
+
+    [Fact]
+    public async Task A_store_told_to_retry_after_seconds_is_retried_off_the_turns_path()
+    {
+        Server.FailNext(1, HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromSeconds(1), operation: MieltoOperation.Create);
+        var model = new ScriptedChatClient(new ChatMessage(ChatRole.Assistant, "Noted."));
+        var chat = Build(model, o => o.Storage = MieltoMemoryStorage.UserMessages);
+
+        await AskAsync(chat, streaming: false, ForUser1);
+
+        Assert.Empty(Server.Memories);
+        await chat.GetService<MieltoMemoryChatClient>()!.FlushAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Single(Server.Memories);
+        Assert.Equal(2, Server.Requests.Count(r => r.Operation == MieltoOperation.Create));
+    }
+
+    [Fact]
+    public async Task A_call_that_fails_stores_nothing()
+    {
+        var chat = new ChatClientBuilder(new FailingChatClient()).UseMieltoMemory(o => o.Storage = MieltoMemoryStorage.UserMessages, Memories).Build();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => chat.GetResponseAsync(Conversation(), ForUser1));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => chat.GetStreamingResponseAsync(Conversation(), ForUser1).ToChatResponseAsync());
+        await chat.GetService<MieltoMemoryChatClient>()!.FlushAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.DoesNotContain(Server.Requests, r => r.Operation == MieltoOperation.Create);
+    }
+
+    [Fact]
+    public async Task A_stream_read_twice_or_a_call_retried_stores_the_message_once()
+    {
+        var model = new ScriptedChatClient(new ChatMessage(ChatRole.Assistant, "one"), new ChatMessage(ChatRole.Assistant, "two"), new ChatMessage(ChatRole.Assistant, "three"));
+        var chat = Build(model, o => o.Storage = MieltoMemoryStorage.UserMessages);
+
+        var stream = chat.GetStreamingResponseAsync(Conversation(), ForUser1);
+        await stream.ToChatResponseAsync();
+        await stream.ToChatResponseAsync();
+        await AskAndFlushAsync(chat, streaming: false, ForUser1);
+
+        Assert.Equal(3, model.Calls.Count);
+        Assert.Single(Server.Memories);
     }
 
     [Fact]
@@ -244,5 +314,25 @@ public sealed class MemoryChatClientTests(StandInFixture fixture) : StandInTest(
 
         Assert.Contains("1. \"tea lover\"", model.Calls.Single().Messages[3].Text, StringComparison.Ordinal);
         Assert.Equal("wsp_team", Assert.Single(Server.Requests).Headers["X-Workspace-Id"]);
+    }
+
+    /// <summary>A model that fails every call, answering or streaming.</summary>
+    private sealed class FailingChatClient : IChatClient
+    {
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("the model failed");
+
+        public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            yield return new ChatResponseUpdate(ChatRole.Assistant, "half an ans");
+            await Task.Yield();
+            throw new InvalidOperationException("the model failed mid-stream");
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
     }
 }
