@@ -148,7 +148,10 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
             return call.Messages;
         }
 
-        if (RecalledMemories.Frame(found.Memories, _options.MaxMemories, _options.MaxCharacters) is not { } text)
+        var recalled = _options.Redact is { } redact
+            ? found.Memories.Select(m => redact(m.Content) is { } kept ? m with { Content = kept } : null).OfType<Memory>()
+            : found.Memories;
+        if (RecalledMemories.Frame(recalled, _options.MaxMemories, _options.MaxCharacters) is not { } text)
         {
             return call.Messages;
         }
@@ -164,9 +167,16 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
     /// </summary>
     private void Store(Call call, string answer)
     {
-        if (_options.Storage is MieltoMemoryStorage.UserMessages or MieltoMemoryStorage.FromMessages)
+        if (_options.Storage is not (MieltoMemoryStorage.UserMessages or MieltoMemoryStorage.FromMessages))
         {
-            _writer.Enqueue(new MemoryStore(_options.Storage, call.UserId, call.WorkspaceId, call.LastUser.Text, _options.Storage == MieltoMemoryStorage.FromMessages ? answer : string.Empty));
+            return;
+        }
+
+        var said = _options.Redact is { } redact ? redact(call.LastUser.Text) : call.LastUser.Text;
+        var answered = _options.Storage != MieltoMemoryStorage.FromMessages ? string.Empty : _options.Redact is { } redactAnswer ? redactAnswer(answer) ?? string.Empty : answer;
+        if (!string.IsNullOrWhiteSpace(said))
+        {
+            _writer.Enqueue(new MemoryStore(_options.Storage, call.UserId, call.WorkspaceId, said, answered));
         }
     }
 

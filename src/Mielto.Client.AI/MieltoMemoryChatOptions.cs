@@ -43,6 +43,14 @@ public sealed class MieltoMemoryChatOptions
     /// <summary>How memories are searched; null for the server's default.</summary>
     public RetrievalMethod? RetrievalMethod { get; set; }
 
+    /// <summary>
+    /// Runs on every text the middleware stores (what the user said, and the answer with
+    /// <see cref="MieltoMemoryStorage.FromMessages"/>) and on every memory it recalls, before the model sees it: return
+    /// the text to use, with personal data masked say, or null to leave it out (a store is then not made, a memory not
+    /// shown). Null (the default) keeps the text as it is.
+    /// </summary>
+    public Func<string, string?>? Redact { get; set; }
+
     /// <summary>What is stored after a response. Defaults to <see cref="MieltoMemoryStorage.None"/>.</summary>
     public MieltoMemoryStorage Storage { get; set; }
 

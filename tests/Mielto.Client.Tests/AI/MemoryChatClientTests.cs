@@ -274,6 +274,25 @@ public sealed class MemoryChatClientTests(StandInFixture fixture) : StandInTest(
     }
 
     [Fact]
+    public async Task Redact_runs_on_what_is_stored_and_on_what_is_recalled()
+    {
+        Server.AddMemory("m1", "user_1", content: "tea: call Ada on +33 6 12 34 56 78");
+        Server.AddMemory("m2", "user_1", content: "tea: DROP this one");
+        var model = new ScriptedChatClient(new ChatMessage(ChatRole.Assistant, "ok"));
+        static string? Redact(string text) => text.Contains("DROP", StringComparison.Ordinal) ? null : System.Text.RegularExpressions.Regex.Replace(text, @"\+?\d[\d ]{7,}\d", "[phone]", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        var chat = Build(model, o => { o.Storage = MieltoMemoryStorage.UserMessages; o.Redact = Redact; });
+
+        await chat.GetResponseAsync([new ChatMessage(ChatRole.User, "Which tea? Text me on +44 7700 900123")], ForUser1);
+        await chat.GetService<MieltoMemoryChatClient>()!.FlushAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        var block = model.Calls.Single().Messages[0].Text;
+        Assert.Contains("call Ada on [phone]", block, StringComparison.Ordinal);
+        Assert.DoesNotContain("DROP", block, StringComparison.Ordinal);
+        Assert.DoesNotContain("+33", block, StringComparison.Ordinal);
+        Assert.Contains(Server.Memories, m => m.Content == "Which tea? Text me on [phone]");
+    }
+
+    [Fact]
     public async Task A_call_that_fails_stores_nothing()
     {
         var chat = new ChatClientBuilder(new FailingChatClient()).UseMieltoMemory(o => o.Storage = MieltoMemoryStorage.UserMessages, Memories).Build();
