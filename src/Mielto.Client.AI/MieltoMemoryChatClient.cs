@@ -17,11 +17,10 @@ namespace Mielto.Client.AI;
 /// </summary>
 public sealed class MieltoMemoryChatClient : DelegatingChatClient
 {
-    private readonly IMemoriesClient _memories;
     private readonly MieltoMemoryChatOptions _options;
-    private readonly ILogger _logger;
     private readonly MieltoMemoryWriter _writer;
     private readonly bool _ownsWriter;
+    private readonly MemoryEngine _engine;
 
     /// <summary>Wraps <paramref name="innerClient"/>.</summary>
     /// <param name="innerClient">The client that answers.</param>
@@ -36,15 +35,15 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
         : base(innerClient)
     {
         ArgumentNullException.ThrowIfNull(memories);
-        _memories = memories;
         _options = (options ?? new MieltoMemoryChatOptions()).Copy();
         ArgumentOutOfRangeException.ThrowIfNotEqual(_options.MaxMemories is >= 1 and <= 100, true, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxCharacters, 500, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNotEqual(_options.RecallRole == ChatRole.User || _options.RecallRole == ChatRole.System, true, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNotEqual(_options.RecallTimeout > TimeSpan.Zero || _options.RecallTimeout == Timeout.InfiniteTimeSpan, true, nameof(options));
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+        var log = logger ?? (ILogger)NullLogger.Instance;
         _ownsWriter = writer is null;
-        _writer = writer ?? new MieltoMemoryWriter(memories, logger: _logger);
+        _writer = writer ?? new MieltoMemoryWriter(memories, logger: log);
+        _engine = new MemoryEngine(memories, _options, _writer, log);
     }
 
     /// <summary>Waits until the stores this client queued (and any queued before them on its writer) are sent.</summary>
@@ -74,7 +73,7 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
 
         var withMemories = await RecallAsync(call, cancellationToken).ConfigureAwait(false);
         var response = await base.GetResponseAsync(withMemories, options, cancellationToken).ConfigureAwait(false);
-        Store(call, response.Text);
+        _engine.Store(call.UserId, call.WorkspaceId, call.LastUser.Text, response.Text);
         return response;
     }
 
@@ -94,7 +93,8 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
 
         if (call is not null)
         {
-            Store(call, answer.ToString());
+            // Only once the stream has ended: a call that fails or is abandoned midway stores nothing.
+            _engine.Store(call.UserId, call.WorkspaceId, call.LastUser.Text, answer.ToString());
         }
     }
 
@@ -120,64 +120,17 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
         return last < 0 || string.IsNullOrWhiteSpace(list[last].Text) ? null : new Call(list, last, userId, _options.WorkspaceIdResolver(list, options));
     }
 
-    /// <summary>
-    /// The messages with the user's relevant memories, framed as untrusted data, in one message of
-    /// <see cref="MieltoMemoryChatOptions.RecallRole"/> just before the latest user message; the messages as they are
-    /// when the recall fails or takes longer than <see cref="MieltoMemoryChatOptions.RecallTimeout"/>.
-    /// </summary>
+    /// <summary>The messages with the user's memories, framed, just before the latest user message; as they are when none is recalled.</summary>
     private async Task<IEnumerable<ChatMessage>> RecallAsync(Call call, CancellationToken cancellationToken)
     {
-        MemorySearchResponse found;
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(_options.RecallTimeout);
-        try
-        {
-            found = await _memories.SearchAsync(
-                new MemorySearchRequest { Query = call.LastUser.Text, UserId = call.UserId, Limit = _options.MaxMemories, RetrievalMethod = _options.RetrievalMethod },
-                call.WorkspaceId,
-                budget.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            Log.RecallTimedOut(_logger, _options.RecallTimeout.TotalMilliseconds);
-            return call.Messages;
-        }
-        catch (Exception error) when (error is MieltoException or ArgumentException)
-        {
-            Log.RecallFailed(_logger, error);
-            return call.Messages;
-        }
-
-        var recalled = _options.Redact is { } redact
-            ? found.Memories.Select(m => redact(m.Content) is { } kept ? m with { Content = kept } : null).OfType<Memory>()
-            : found.Memories;
-        if (RecalledMemories.Frame(recalled, _options.MaxMemories, _options.MaxCharacters) is not { } text)
+        if (await _engine.RecallAsync(call.UserId, call.WorkspaceId, call.LastUser.Text, cancellationToken).ConfigureAwait(false) is not { } recalled)
         {
             return call.Messages;
         }
 
         var sent = new List<ChatMessage>(call.Messages);
-        sent.Insert(call.LastUserIndex, new ChatMessage(_options.RecallRole, text));
+        sent.Insert(call.LastUserIndex, recalled);
         return sent;
-    }
-
-    /// <summary>
-    /// Queues what the user said (and the answer, for <see cref="MieltoMemoryStorage.FromMessages"/>) on the writer:
-    /// only once the response is complete, so that a call that fails or is cancelled stores nothing, and never awaited.
-    /// </summary>
-    private void Store(Call call, string answer)
-    {
-        if (_options.Storage is not (MieltoMemoryStorage.UserMessages or MieltoMemoryStorage.FromMessages))
-        {
-            return;
-        }
-
-        var said = _options.Redact is { } redact ? redact(call.LastUser.Text) : call.LastUser.Text;
-        var answered = _options.Storage != MieltoMemoryStorage.FromMessages ? string.Empty : _options.Redact is { } redactAnswer ? redactAnswer(answer) ?? string.Empty : answer;
-        if (!string.IsNullOrWhiteSpace(said))
-        {
-            _writer.Enqueue(new MemoryStore(_options.Storage, call.UserId, call.WorkspaceId, said, answered));
-        }
     }
 
     /// <summary>One call that has a user: its messages, the index of its latest user message, the user and workspace.</summary>
