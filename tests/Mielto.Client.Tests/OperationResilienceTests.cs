@@ -87,12 +87,15 @@ public sealed class OperationResilienceTests(WireServer wire) : WireTest(wire)
     {
         Wire.Server.Given(WireMock.RequestBuilders.Request.Create().UsingAnyMethod())
             .RespondWith(Json(200, OperationCase.Named("create").SuccessBody).WithDelay(TimeSpan.FromSeconds(2)));
+        var clock = new WatchedClock();
+        var timeout = TimeSpan.FromMilliseconds(150);
+        var client = ClientOn(clock, o => { o.Timeout = timeout; o.MaxRetries = 3; });
 
-        var error = await Assert.ThrowsAsync<MieltoTimeoutException>(() => OperationCase.Named("create").Invoke(Client(o =>
-        {
-            o.Timeout = TimeSpan.FromMilliseconds(150);
-            o.MaxRetries = 3;
-        }), null));
+        var call = OperationCase.Named("create").Invoke(client, null);
+        await clock.WaitForTimerAsync(timeout);
+        await Until.TrueAsync(() => Wire.Arrivals.Count == 1);
+        clock.Advance(timeout);
+        var error = await Assert.ThrowsAsync<MieltoTimeoutException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
 
         Assert.Contains("on 1 attempt", error.Message);
         Assert.Single(Wire.Arrivals);

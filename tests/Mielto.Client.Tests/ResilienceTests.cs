@@ -106,8 +106,7 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
     {
         RespondInSequence(Status(429, ("Retry-After", "1")), () => Json(200, Deleted));
         var clock = new WatchedClock();
-        var client = Services(o => { o.MaxRetryDelay = TimeSpan.FromSeconds(10); o.Timeout = TimeSpan.FromDays(1); }, register: services => services.AddSingleton<TimeProvider>(clock))
-            .GetRequiredService<IMemoriesClient>();
+        var client = ClientOn(clock, o => { o.MaxRetryDelay = TimeSpan.FromSeconds(10); o.Timeout = TimeSpan.FromDays(1); });
 
         var call = client.DeleteAsync("mem_1");
         await clock.WaitForTimerAsync(TimeSpan.FromSeconds(1));
@@ -205,15 +204,14 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
     [Fact]
     public async Task Delete_times_out_each_attempt_to_the_tick_then_throws_MieltoTimeoutException()
     {
-        Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Json(200, Deleted).WithDelay(TimeSpan.FromSeconds(3)));
+        AnswerAfterThreeSeconds();
         var clock = new WatchedClock();
         var timeout = TimeSpan.FromMilliseconds(200);
-        var client = Services(o => { o.Timeout = timeout; o.MaxRetries = 1; }, register: services => services.AddSingleton<TimeProvider>(clock))
-            .GetRequiredService<IMemoriesClient>();
+        var client = ClientOn(clock, o => { o.Timeout = timeout; o.MaxRetries = 1; });
 
         var call = client.DeleteAsync("mem_1");
         await clock.WaitForTimerAsync(timeout);
-        await Eventually(() => Wire.Arrivals.Count == 1);
+        await Until.TrueAsync(() => Wire.Arrivals.Count == 1);
         clock.AdvanceToJustBefore(timeout);
         Assert.False(call.IsCompleted);
         clock.AdvanceOneTick();
@@ -225,7 +223,7 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
             clock.Advance(due);
         }
 
-        await Eventually(() => Wire.Arrivals.Count == 2);
+        await Until.TrueAsync(() => Wire.Arrivals.Count == 2);
         clock.AdvanceToJustBefore(timeout);
         Assert.False(call.IsCompleted);
         clock.AdvanceOneTick();
@@ -238,16 +236,15 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
     [Fact]
     public async Task Delete_stops_at_the_OverallTimeout_to_the_tick()
     {
-        Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Json(200, Deleted).WithDelay(TimeSpan.FromSeconds(3)));
+        AnswerAfterThreeSeconds();
         var clock = new WatchedClock();
         var overall = TimeSpan.FromMilliseconds(300);
-        var client = Services(o => { o.Timeout = TimeSpan.FromSeconds(2); o.OverallTimeout = overall; }, register: services => services.AddSingleton<TimeProvider>(clock))
-            .GetRequiredService<IMemoriesClient>();
+        var client = ClientOn(clock, o => { o.Timeout = TimeSpan.FromSeconds(2); o.OverallTimeout = overall; });
 
         var call = client.DeleteAsync("mem_1");
         await clock.WaitForTimerAsync(overall);
         await clock.WaitForTimerAsync(TimeSpan.FromSeconds(2));
-        await Eventually(() => Wire.Arrivals.Count == 1);
+        await Until.TrueAsync(() => Wire.Arrivals.Count == 1);
         clock.AdvanceToJustBefore(overall);
         Assert.False(call.IsCompleted);
         clock.AdvanceOneTick();
@@ -260,14 +257,15 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
     [Fact]
     public async Task Delete_reports_attempt_timeouts_as_such_when_an_OverallTimeout_is_set_but_not_reached()
     {
-        var client = ClientOfAHungServer(o =>
-        {
-            o.Timeout = TimeSpan.FromMilliseconds(200);
-            o.OverallTimeout = TimeSpan.FromSeconds(20);
-            o.MaxRetries = 1;
-        });
+        AnswerAfterThreeSeconds();
+        var clock = new WatchedClock();
+        var timeout = TimeSpan.FromMilliseconds(200);
+        var client = ClientOn(clock, o => { o.Timeout = timeout; o.OverallTimeout = TimeSpan.FromSeconds(20); o.MaxRetries = 1; });
 
-        var error = await Assert.ThrowsAsync<MieltoTimeoutException>(() => client.DeleteAsync("mem_1"));
+        var call = client.DeleteAsync("mem_1");
+        await ExpireAttemptAsync(clock, timeout, arrival: 1);
+        await ExpireAttemptAsync(clock, timeout, arrival: 2);
+        var error = await Assert.ThrowsAsync<MieltoTimeoutException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
 
         Assert.Equal(2, Wire.Arrivals.Count);
         Assert.Contains("Timeout (0.2 s) on 2 attempts", error.Message);
@@ -281,11 +279,10 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
         Wire.Server.Given(Request.Create().UsingAnyMethod()).AtPriority(10).RespondWith(Json(200, Deleted));
         var clock = new WatchedClock();
         var timeout = TimeSpan.FromMilliseconds(500);
-        var client = Services(o => { o.Timeout = timeout; o.MaxRetries = 0; }, register: services => services.AddSingleton<TimeProvider>(clock))
-            .GetRequiredService<IMemoriesClient>();
+        var client = ClientOn(clock, o => { o.Timeout = timeout; o.MaxRetries = 0; });
         var slow = client.DeleteAsync("mem_slow");
         await clock.WaitForTimerAsync(timeout);
-        await Eventually(() => Wire.Arrivals.Count == 1);
+        await Until.TrueAsync(() => Wire.Arrivals.Count == 1);
         clock.Advance(timeout);
         await Assert.ThrowsAsync<MieltoTimeoutException>(() => slow.WaitAsync(TimeSpan.FromSeconds(10)));
 
@@ -305,7 +302,7 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
         var client = Services(o => o.MaxRetries = 0, register: services => services.AddSingleton<TimeProvider>(clock)).GetRequiredService<IMemoriesClient>();
 
         var call = client.DeleteAsync("mem_1");
-        await Eventually(() => Wire.Arrivals.Count == 1);
+        await Until.TrueAsync(() => Wire.Arrivals.Count == 1);
         Assert.False(call.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(30));
 
@@ -328,7 +325,7 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
             register: services => services.AddSingleton<TimeProvider>(clock)).GetRequiredService<IMemoriesClient>();
 
         var call = client.DeleteAsync("mem_1");
-        await Eventually(() => Wire.Arrivals.Count == 1);
+        await Until.TrueAsync(() => Wire.Arrivals.Count == 1);
         Assert.False(call.IsCompleted);
 
         // The backoff starts once the 503 has been read, which may be after this point: move the clock on a
@@ -346,10 +343,10 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
     [Fact]
     public async Task Delete_throws_OperationCanceledException_when_the_caller_cancels_a_hung_call()
     {
-        Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Json(200, Deleted).WithDelay(TimeSpan.FromSeconds(3)));
+        AnswerAfterThreeSeconds();
         using var cancellation = new CancellationTokenSource();
         var call = Client().DeleteAsync("mem_1", cancellationToken: cancellation.Token);
-        await Eventually(() => Wire.Arrivals.Count == 1);
+        await Until.TrueAsync(() => Wire.Arrivals.Count == 1);
 
         var watch = Stopwatch.StartNew();
         await cancellation.CancelAsync();
@@ -368,7 +365,7 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
         RespondInSequence(Status(503, ("Retry-After", "30")), () => Json(200, Deleted));
         using var cancellation = new CancellationTokenSource();
         var call = Client(o => o.MaxRetryDelay = TimeSpan.FromSeconds(30)).DeleteAsync("mem_1", cancellationToken: cancellation.Token);
-        await Eventually(() => Wire.Requests.Count == 1);
+        await Until.TrueAsync(() => Wire.Requests.Count == 1);
 
         var watch = Stopwatch.StartNew();
         await cancellation.CancelAsync();
@@ -379,21 +376,24 @@ public sealed class ResilienceTests(WireServer wire) : WireTest(wire)
         Assert.Single(Wire.Arrivals);
     }
 
-    /// <summary>A client, with <paramref name="configure"/> applied, of a server that answers only after 3 s.</summary>
-    private IMemoriesClient ClientOfAHungServer(Action<MieltoClientOptions> configure)
-    {
+    /// <summary>Makes the server answer every request only after 3 s.</summary>
+    private void AnswerAfterThreeSeconds() =>
         Wire.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Json(200, Deleted).WithDelay(TimeSpan.FromSeconds(3)));
-        return Client(configure);
-    }
 
-    private static async Task Eventually(Func<bool> condition)
+    /// <summary>
+    /// Once attempt number <paramref name="arrival"/> has reached the server, moves the fake clock through its time limit,
+    /// taking the backoff before it (a timer shorter than the limit) and leaving longer ones (the whole call's) alone.
+    /// </summary>
+    private async Task ExpireAttemptAsync(WatchedClock clock, TimeSpan timeout, int arrival)
     {
-        var deadline = Stopwatch.StartNew();
-        while (!condition())
+        TimeSpan due;
+        while ((due = await clock.WaitForTimerAsync(d => d <= timeout, "the backoff or the attempt's limit")) != timeout)
         {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), "condition not met in 10 s");
-            await Task.Delay(5);
+            clock.Advance(due);
         }
+
+        await Until.TrueAsync(() => Wire.Arrivals.Count == arrival);
+        clock.Advance(timeout);
     }
 
     [Fact]

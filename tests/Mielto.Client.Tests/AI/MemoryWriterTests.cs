@@ -47,7 +47,7 @@ public sealed class MemoryWriterTests(StandInFixture fixture) : StandInTest(fixt
         await using var writer = new MieltoMemoryWriter(Memories, new MieltoMemoryWriterOptions { Capacity = 1, MaxConcurrency = 1 }, logs.CreateLogger("writer"));
 
         Assert.True(writer.Enqueue(Store("first, being sent")));
-        await WaitUntilAsync(() => writer.Waiting == 0);
+        await Until.TrueAsync(() => writer.Waiting == 0);
         Assert.True(writer.Enqueue(Store("second, waiting")));
         Assert.False(writer.Enqueue(Store("third, no room")));
 
@@ -128,14 +128,4 @@ public sealed class MemoryWriterTests(StandInFixture fixture) : StandInTest(fixt
     }
 
     public void Dispose() => _listener.Dispose();
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), "condition not met in 10 s");
-            await Task.Delay(5);
-        }
-    }
 }

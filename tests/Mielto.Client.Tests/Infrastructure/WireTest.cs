@@ -84,6 +84,10 @@ public abstract class WireTest : IDisposable
     protected IMemoriesClient Client(Action<MieltoClientOptions>? configure = null) =>
         Services(configure).GetRequiredService<IMemoriesClient>();
 
+    /// <summary>A client, with <paramref name="configure"/> applied, whose timeouts and delays run on <paramref name="clock"/>.</summary>
+    protected IMemoriesClient ClientOn(TimeProvider clock, Action<MieltoClientOptions> configure) =>
+        Services(configure, register: services => services.AddSingleton(clock)).GetRequiredService<IMemoriesClient>();
+
     public void Dispose()
     {
         Dispose(disposing: true);
