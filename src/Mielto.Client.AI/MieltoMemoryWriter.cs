@@ -140,7 +140,11 @@ public sealed class MieltoMemoryWriter : IAsyncDisposable, IDisposable
 
         _channel.Writer.TryComplete();
         var drained = Task.WhenAll(_senders);
-        if (await Task.WhenAny(drained, Task.Delay(_options.DrainTimeout)).ConfigureAwait(false) != drained)
+        try
+        {
+            await drained.WaitAsync(_options.DrainTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
         {
             var lost = Pending;
             await _stopping.CancelAsync().ConfigureAwait(false);
