@@ -20,6 +20,19 @@ public sealed class SnippetTests
         }
     }
 
+    public static TheoryData<string> JsonBlocks() => [.. DocPages.Blocks.Where(b => b.Language is "json").Select(b => b.ToString())];
+
+    [Theory]
+    [MemberData(nameof(JsonBlocks))]
+    public void Every_JSON_block_is_JSON(string where)
+    {
+        var block = DocPages.Blocks.Single(b => string.Equals(b.ToString(), where, StringComparison.Ordinal));
+
+        var error = Record.Exception(() => System.Text.Json.JsonDocument.Parse(block.Text).Dispose());
+
+        Assert.True(error is null, $"{where} is not JSON: {error?.Message}");
+    }
+
     [Fact]
     public void The_quick_start_runs_and_every_page_with_CSharp_has_its_blocks_found()
     {
