@@ -121,7 +121,7 @@ internal static class ApiErrorFactory
         (_, 403) => operation.OnMemory
             ? "The API key, workspace or user_id given may not act on this memory; check the workspace and user."
             : "The API key, workspace or user_id given may not do this; check the workspace and user.",
-        (_, 404) when operation.OnMemory && parsed.FromApplication => operation.NotFoundAdvice,
+        (_, 404) when operation.NotFoundAdvice is { } advice && parsed.FromApplication => advice,
         (_, 404) when parsed.FromApplication => $"Something the call names was not found; see the detail. If it names nothing of yours, check {nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.BaseAddress)}, which should be the API's root, such as {MieltoClientOptions.DefaultBaseAddress}.",
         (_, 404) => RouteNotFoundAdvice(response),
         (_, 422) => "Fix the listed input and call again.",

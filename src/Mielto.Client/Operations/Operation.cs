@@ -25,7 +25,7 @@ internal sealed class Operation
         Noun = noun;
         OnMemory = onMemory;
         SpanName = $"Mielto {verb} {noun}";
-        NotFoundAdvice = $"The memory does not exist, or is not visible in this workspace or to this user; {notFoundAdvice}.";
+        NotFoundAdvice = onMemory ? $"The memory does not exist, or is not visible in this workspace or to this user; {notFoundAdvice}." : null;
     }
 
     /// <summary>The operation's name in telemetry (<c>mielto.operation</c>), such as <c>delete</c>.</summary>
@@ -46,8 +46,8 @@ internal sealed class Operation
     /// <summary>The name of its span, such as <c>Mielto DELETE memory</c>.</summary>
     public string SpanName { get; }
 
-    /// <summary>What the API's own 404 about the memory means for it, and what to do (only for <see cref="OnMemory"/>).</summary>
-    public string NotFoundAdvice { get; }
+    /// <summary>What the API's own 404 about the memory means for it, and what to do (null unless <see cref="OnMemory"/>).</summary>
+    public string? NotFoundAdvice { get; }
 
     /// <summary>The call as messages name it: <c>GET memory 'mem_1'</c>, <c>LIST memories</c>.</summary>
     public string Describe(string? memoryId) => memoryId is null ? $"{Verb} {Noun}" : $"{Verb} {Noun} '{memoryId}'";
