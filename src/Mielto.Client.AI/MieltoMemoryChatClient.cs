@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mielto.Client.AI;
 
@@ -17,10 +16,9 @@ namespace Mielto.Client.AI;
 /// </summary>
 public sealed class MieltoMemoryChatClient : DelegatingChatClient
 {
-    private readonly MieltoMemoryChatOptions _options;
-    private readonly MieltoMemoryWriter _writer;
-    private readonly bool _ownsWriter;
-    private readonly MemoryEngine _engine;
+    private readonly Func<IEnumerable<ChatMessage>, ChatOptions?, string?> _userId;
+    private readonly Func<IEnumerable<ChatMessage>, ChatOptions?, string?> _workspaceId;
+    private readonly MieltoMemoryEngine _engine;
 
     /// <summary>Wraps <paramref name="innerClient"/>.</summary>
     /// <param name="innerClient">The client that answers.</param>
@@ -31,32 +29,27 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
     /// Sends the stores off the call's path; null gives this client a writer of its own, drained when it is disposed.
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="innerClient"/> or <paramref name="memories"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
     public MieltoMemoryChatClient(IChatClient innerClient, IMemoriesClient memories, MieltoMemoryChatOptions? options = null, ILogger<MieltoMemoryChatClient>? logger = null, MieltoMemoryWriter? writer = null)
         : base(innerClient)
     {
-        ArgumentNullException.ThrowIfNull(memories);
-        _options = (options ?? new MieltoMemoryChatOptions()).Copy();
-        ArgumentOutOfRangeException.ThrowIfNotEqual(_options.MaxMemories is >= 1 and <= 100, true, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxCharacters, 500, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNotEqual(_options.RecallRole == ChatRole.User || _options.RecallRole == ChatRole.System, true, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNotEqual(_options.RecallTimeout > TimeSpan.Zero || _options.RecallTimeout == Timeout.InfiniteTimeSpan, true, nameof(options));
-        var log = logger ?? (ILogger)NullLogger.Instance;
-        _ownsWriter = writer is null;
-        _writer = writer ?? new MieltoMemoryWriter(memories, logger: log);
-        _engine = new MemoryEngine(memories, _options, _writer, log);
+        options ??= new MieltoMemoryChatOptions();
+        _userId = options.UserIdResolver;
+        _workspaceId = options.WorkspaceIdResolver;
+        _engine = new MieltoMemoryEngine(memories, options, writer, logger);
     }
 
     /// <summary>Waits until the stores this client queued (and any queued before them on its writer) are sent.</summary>
     /// <param name="cancellationToken">Stops the wait; the stores go on.</param>
     /// <returns>A task that completes when they are done.</returns>
-    public Task FlushAsync(CancellationToken cancellationToken = default) => _writer.FlushAsync(cancellationToken);
+    public Task FlushAsync(CancellationToken cancellationToken = default) => _engine.FlushAsync(cancellationToken);
 
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {
-        if (disposing && _ownsWriter)
+        if (disposing)
         {
-            _writer.Dispose();
+            _engine.Dispose();
         }
 
         base.Dispose(disposing);
@@ -73,7 +66,7 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
 
         var withMemories = await RecallAsync(call, cancellationToken).ConfigureAwait(false);
         var response = await base.GetResponseAsync(withMemories, options, cancellationToken).ConfigureAwait(false);
-        _engine.Store(call.UserId, call.WorkspaceId, call.LastUser.Text, response.Text);
+        _engine.Store(call.Scope, call.LastUser.Text, response.Text);
         return response;
     }
 
@@ -94,7 +87,7 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
         if (call is not null)
         {
             // Only once the stream has ended: a call that fails or is abandoned midway stores nothing.
-            _engine.Store(call.UserId, call.WorkspaceId, call.LastUser.Text, answer.ToString());
+            _engine.Store(call.Scope, call.LastUser.Text, answer.ToString());
         }
     }
 
@@ -102,7 +95,7 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
     private Call? Resolve(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
         var list = messages as IList<ChatMessage> ?? [.. messages];
-        if (_options.UserIdResolver(list, options) is not { Length: > 0 } userId || string.IsNullOrWhiteSpace(userId))
+        if (_userId(list, options) is not { Length: > 0 } userId || string.IsNullOrWhiteSpace(userId))
         {
             return null;
         }
@@ -117,13 +110,13 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
             }
         }
 
-        return last < 0 || string.IsNullOrWhiteSpace(list[last].Text) ? null : new Call(list, last, userId, _options.WorkspaceIdResolver(list, options));
+        return last < 0 || string.IsNullOrWhiteSpace(list[last].Text) ? null : new Call(list, last, new MieltoMemoryScope(userId, _workspaceId(list, options) is { Length: > 0 } workspaceId ? workspaceId : null));
     }
 
     /// <summary>The messages with the user's memories, framed, just before the latest user message; as they are when none is recalled.</summary>
     private async Task<IEnumerable<ChatMessage>> RecallAsync(Call call, CancellationToken cancellationToken)
     {
-        if (await _engine.RecallAsync(call.UserId, call.WorkspaceId, call.LastUser.Text, cancellationToken).ConfigureAwait(false) is not { } recalled)
+        if (await _engine.RecallAsync(call.Scope, call.LastUser.Text, cancellationToken).ConfigureAwait(false) is not { } recalled)
         {
             return call.Messages;
         }
@@ -134,7 +127,7 @@ public sealed class MieltoMemoryChatClient : DelegatingChatClient
     }
 
     /// <summary>One call that has a user: its messages, the index of its latest user message, the user and workspace.</summary>
-    private sealed record Call(IList<ChatMessage> Messages, int LastUserIndex, string UserId, string? WorkspaceId)
+    private sealed record Call(IList<ChatMessage> Messages, int LastUserIndex, MieltoMemoryScope Scope)
     {
         public ChatMessage LastUser => Messages[LastUserIndex];
     }

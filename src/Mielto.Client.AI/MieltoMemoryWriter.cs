@@ -32,8 +32,8 @@ public sealed class MieltoMemoryWriter : IAsyncDisposable, IDisposable
     private readonly Task[] _senders;
     private readonly object _gate = new();
     private readonly SortedSet<long> _pending = [];
-    private readonly HashSet<(MieltoMemoryStorage, string, string?, string, string)> _recent = [];
-    private readonly Queue<(MieltoMemoryStorage, string, string?, string, string)> _recentOrder = new();
+    private readonly HashSet<MemoryStore> _recent = [];
+    private readonly Queue<MemoryStore> _recentOrder = new();
     private readonly List<(long Through, TaskCompletionSource Done)> _flushes = [];
     private long _sequence;
     private int _disposed;
@@ -101,13 +101,13 @@ public sealed class MieltoMemoryWriter : IAsyncDisposable, IDisposable
                 return false;
             }
 
-            if (!_recent.Add(store.Key))
+            if (!_recent.Add(store))
             {
                 Count("duplicate");
                 return true;
             }
 
-            Remember(store.Key);
+            Remember(store);
             sequence = ++_sequence;
             _pending.Add(sequence);
         }
@@ -120,7 +120,7 @@ public sealed class MieltoMemoryWriter : IAsyncDisposable, IDisposable
         lock (_gate)
         {
             // Not sent, so not a duplicate if the same store comes again.
-            _recent.Remove(store.Key);
+            _recent.Remove(store);
         }
 
         Completed(sequence);
@@ -210,7 +210,7 @@ public sealed class MieltoMemoryWriter : IAsyncDisposable, IDisposable
         }
     }
 
-    private void Remember((MieltoMemoryStorage, string, string?, string, string) key)
+    private void Remember(MemoryStore key)
     {
         _recentOrder.Enqueue(key);
         if (_recentOrder.Count > RecentKeys)

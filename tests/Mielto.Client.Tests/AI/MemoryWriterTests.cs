@@ -21,7 +21,7 @@ public sealed class MemoryWriterTests(StandInFixture fixture) : StandInTest(fixt
     private readonly ConcurrentQueue<(string Outcome, long Count)> _counted = new();
     private readonly MeterListener _listener = new();
 
-    private static MemoryStore Store(string text) => new(MieltoMemoryStorage.UserMessages, "user_1", null, text, string.Empty);
+    private static MemoryStore Store(string text) => new(MieltoMemoryStorage.UserMessages, "user_1", null, null, text, string.Empty);
 
     private void Listen()
     {
