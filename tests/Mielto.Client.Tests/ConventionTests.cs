@@ -10,9 +10,10 @@ public sealed class ConventionTests
     private static readonly Assembly Sdk = typeof(MieltoClient).Assembly;
     private static readonly Assembly Testing = typeof(Mielto.Client.Testing.MieltoTestServer).Assembly;
     private static readonly Assembly AI = typeof(Mielto.Client.AI.MieltoMemoryTools).Assembly;
+    private static readonly Assembly Agents = typeof(Mielto.Client.Agents.MieltoMemoryProvider).Assembly;
 
-    /// <summary>The public types of the three packages.</summary>
-    private static IEnumerable<Type> PublicTypes => Sdk.GetExportedTypes().Concat(Testing.GetExportedTypes()).Concat(AI.GetExportedTypes());
+    /// <summary>The public types of the four packages.</summary>
+    private static IEnumerable<Type> PublicTypes => new[] { Sdk, Testing, AI, Agents }.SelectMany(a => a.GetExportedTypes());
 
     private static IEnumerable<MethodInfo> PublicMethods => PublicTypes.SelectMany(t =>
         t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)).Where(m => !m.IsSpecialName);
@@ -85,12 +86,15 @@ public sealed class ConventionTests
         Assert.All(
             AI.GetExportedTypes().Where(t => t != typeof(Microsoft.Extensions.AI.MieltoChatClientBuilderExtensions)),
             t => Assert.Equal(t.Name.EndsWith("ServiceCollectionExtensions", StringComparison.Ordinal) ? "Microsoft.Extensions.DependencyInjection" : "Mielto.Client.AI", t.Namespace));
+        Assert.All(
+            Agents.GetExportedTypes(),
+            t => Assert.Equal(t.Name.EndsWith("ServiceCollectionExtensions", StringComparison.Ordinal) ? "Microsoft.Extensions.DependencyInjection" : "Mielto.Client.Agents", t.Namespace));
     }
 
     [Fact]
     public void Every_public_member_has_xml_documentation()
     {
-        var documented = new[] { Sdk, Testing, AI }
+        var documented = new[] { Sdk, Testing, AI, Agents }
             .SelectMany(assembly => XDocument.Load(Path.ChangeExtension(assembly.Location, ".xml")).Descendants("member"))
             .Select(m => (string)m.Attribute("name")!).ToHashSet();
         var members = PublicTypes.Select(t => "T:" + t.FullName)

@@ -4,9 +4,9 @@ using Xunit.Abstractions;
 namespace Mielto.Client.Tests.Packaging;
 
 /// <summary>
-/// Consumer proof: packs Mielto.Client, Mielto.Client.Testing and Mielto.Client.AI into a local folder feed,
-/// creates a fresh console project outside the solution that references them by version from that feed only,
-/// builds it and runs it against the stand-in, through the SDK and through a memory tool. This is what catches a missing dependency, a wrong TFM or a broken layout.
+/// Consumer proof: packs Mielto.Client, Mielto.Client.Testing, Mielto.Client.AI and Mielto.Client.Agents into a local
+/// folder feed, creates a fresh console project outside the solution that references them by version from that feed
+/// only, builds it and runs it against the stand-in, through the SDK, a memory tool and an Agent Framework agent. This is what catches a missing dependency, a wrong TFM or a broken layout.
 /// </summary>
 public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
 {
@@ -19,7 +19,7 @@ public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
     {
         var root = RepositoryRoot();
         var feed = Path.Combine(_work.FullName, "feed");
-        foreach (var project in new[] { "Mielto.Client", "Mielto.Client.Testing", "Mielto.Client.AI" })
+        foreach (var project in new[] { "Mielto.Client", "Mielto.Client.Testing", "Mielto.Client.AI", "Mielto.Client.Agents" })
         {
             await RunAsync(root, "dotnet", "pack", Path.Combine(root, "src", project, project + ".csproj"), "-c", "Release", "-o", feed, "-nologo");
         }
@@ -28,6 +28,7 @@ public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
         var version = package["Mielto.Client.Testing.".Length..];
         Assert.True(File.Exists(Path.Combine(feed, $"Mielto.Client.{version}.snupkg")), "symbols are packed");
         Assert.True(File.Exists(Path.Combine(feed, $"Mielto.Client.AI.{version}.snupkg")), "symbols are packed");
+        Assert.True(File.Exists(Path.Combine(feed, $"Mielto.Client.Agents.{version}.snupkg")), "symbols are packed");
         await ForgetCachedPackagesAsync(version);
 
         // Mielto.* may come from the local feed only; everything else from the sources this machine already uses.
@@ -67,12 +68,16 @@ public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
                 <PackageReference Include="Mielto.Client" Version="{version}" />
                 <PackageReference Include="Mielto.Client.Testing" Version="{version}" />
                 <PackageReference Include="Mielto.Client.AI" Version="{version}" />
+                <PackageReference Include="Mielto.Client.Agents" Version="{version}" />
+                <PackageReference Include="Microsoft.Agents.AI" Version="1.28.0" />
               </ItemGroup>
             </Project>
             """);
         await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), """
+            using Microsoft.Agents.AI;
             using Microsoft.Extensions.AI;
             using Mielto.Client;
+            using Mielto.Client.Agents;
             using Mielto.Client.AI;
             using Mielto.Client.Testing;
 
@@ -85,6 +90,27 @@ public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
             var add = (AIFunction)new MieltoMemoryTools(client.Memories).For("user_1").Single(t => t.Name == MieltoMemoryTools.AddMemory);
             var stored = await add.InvokeAsync(new AIFunctionArguments { ["content"] = "likes tea" });
             Console.WriteLine($"tool {add.Name}: {stored}; {server.Memories.Single().UserId} has \"{server.Memories.Single().Content}\"");
+
+            await using var provider = new MieltoMemoryProvider(client.Memories, _ => new MieltoMemoryScope("user_1"));
+            var agent = new ChatClientAgent(new CountingModel(), new ChatClientAgentOptions { AIContextProviders = [provider] });
+            var answer = await agent.RunAsync("I drink oolong tea", await agent.CreateSessionAsync());
+            await agent.GetService<MieltoMemoryProvider>()!.FlushAsync();
+            Console.WriteLine($"agent: {answer.Text}; stored \"{server.Memories.Single(m => m.Content != "likes tea").Content}\"");
+
+            sealed class CountingModel : IChatClient
+            {
+                public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+                    Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, $"{messages.Count(MieltoMemoryEngine.IsRecalled)} recalled block")));
+
+                public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+                    throw new NotSupportedException();
+
+                public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+                public void Dispose()
+                {
+                }
+            }
             """);
 
         var result = await RunAsync(consumer, "dotnet", "run", "--project", consumer, "-nologo");
@@ -92,6 +118,7 @@ public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("deleted mem_consumer: Memory deleted successfully; left 0", result);
         Assert.Contains("tool add_memory: {\"status\":\"stored\",\"memory_id\":\"mem_", result);
         Assert.Contains("user_1 has \"likes tea\"", result);
+        Assert.Contains("agent: 1 recalled block; stored \"I drink oolong tea\"", result);
     }
 
     [Fact]
@@ -126,7 +153,7 @@ public sealed class ConsumerProofTests(ITestOutputHelper output) : IDisposable
         // The same version packed again must not be served from the machine's package cache.
         var locals = await RunAsync(_work.FullName, "dotnet", "nuget", "locals", "global-packages", "--list");
         var cache = locals[(locals.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-        foreach (var id in ids.Length > 0 ? ids : ["mielto.client", "mielto.client.testing", "mielto.client.ai"])
+        foreach (var id in ids.Length > 0 ? ids : ["mielto.client", "mielto.client.testing", "mielto.client.ai", "mielto.client.agents"])
         {
             var cached = new DirectoryInfo(Path.Combine(cache, id, version.ToLowerInvariant()));
             if (cached.Exists)
