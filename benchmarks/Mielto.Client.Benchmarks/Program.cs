@@ -31,6 +31,18 @@ if (args is ["erase", .. var eraseRuns])
     return await EraseRuns.RunAsync(eraseRuns is [var times] ? int.Parse(times, System.Globalization.CultureInfo.InvariantCulture) : 11);
 }
 
+if (args is ["serve-agent"])
+{
+    return await AgentTurns.ServeAsync();
+}
+
+if (args is ["agent", .. var agentSettings])
+{
+    // agent [turns] [warm-up seconds]
+    var agentNumbers = agentSettings.Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    return await AgentTurns.RunAsync(agentNumbers is [var t, ..] ? t : 300, agentNumbers is [_, var w, ..] ? w : 8);
+}
+
 if (args is ["remote", .. var settings])
 {
     // remote [pairs] [memories listed] [figure ...]: the numbers first, then the figures to take (all when none).

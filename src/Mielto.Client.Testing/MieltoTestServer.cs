@@ -78,9 +78,9 @@ public sealed class MieltoTestServer : IAsyncDisposable
             throw new ArgumentException("The stand-in needs an ApiKey and a DefaultWorkspaceId.", nameof(configure));
         }
 
-        if (options.ListArrayName is not ("memories" or "data") || options.TimeProvider is null || options.RateLimit is <= 0 || options.EmbeddingDimensions <= 0)
+        if (options.ListArrayName is not ("memories" or "data") || options.TimeProvider is null || options.RateLimit is <= 0 || options.EmbeddingDimensions <= 0 || options.Latency < TimeSpan.Zero)
         {
-            throw new ArgumentException("ListArrayName must be 'memories' or 'data', TimeProvider set, and RateLimit and EmbeddingDimensions positive.", nameof(configure));
+            throw new ArgumentException("ListArrayName must be 'memories' or 'data', TimeProvider set, RateLimit and EmbeddingDimensions positive, and Latency not negative.", nameof(configure));
         }
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -208,12 +208,13 @@ public sealed class MieltoTestServer : IAsyncDisposable
                     await Answers.InjectedAsync(context, (int)fail.Code, fail.RetryAfter).ConfigureAwait(false);
                     return;
                 case Fault.Delay delay:
-                    using (var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token))
-                    {
-                        await Task.Delay(delay.Duration, cancel.Token).ConfigureAwait(false);
-                    }
-
+                    await WaitAsync(delay.Duration, context).ConfigureAwait(false);
                     break;
+            }
+
+            if (_options.Latency > TimeSpan.Zero)
+            {
+                await WaitAsync(_options.Latency, context).ConfigureAwait(false);
             }
 
             if (_rateLimiter?.Refuse(context.Request.Headers.Authorization.FirstOrDefault() ?? context.Request.Headers["X-API-Key"].FirstOrDefault() ?? string.Empty) is { } wait)
@@ -233,6 +234,13 @@ public sealed class MieltoTestServer : IAsyncDisposable
             // A dropped or abandoned request never starts an answer.
             RecordOnce(0);
         }
+    }
+
+    /// <summary>Waits, until the request is abandoned or the server stops.</summary>
+    private async Task WaitAsync(TimeSpan duration, HttpContext context)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        await Task.Delay(duration, cancel.Token).ConfigureAwait(false);
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)

@@ -31,6 +31,12 @@ public sealed class MieltoTestServerOptions
     /// </summary>
     public int? RateLimit { get; set; }
 
+    /// <summary>
+    /// Added before every answer, as a network and a server would add it: to see how code behaves with a realistic
+    /// round trip (a recall budget, a queue of stores), and for benchmarks. Zero by default.
+    /// </summary>
+    public TimeSpan Latency { get; set; }
+
     /// <summary>The length of the deterministic embedding of each chunk (<c>GET /api/v1/memories/chunks</c>). Defaults to 8.</summary>
     public int EmbeddingDimensions { get; set; } = 8;
 }

@@ -27,20 +27,24 @@ public static partial class DocPages
         var pageContext = lines.Select(line => PageContextPattern().Match(line)).FirstOrDefault(m => m.Success)?.Groups["text"].Value.Trim();
         for (var i = 0; i < lines.Length; i++)
         {
-            if (!lines[i].StartsWith("```", StringComparison.Ordinal) || lines[i].Length == 3)
+            // A fence may be indented, inside a list item: its body and its closing fence then carry the same indent.
+            var indent = lines[i].Length - lines[i].TrimStart(' ').Length;
+            var fence = lines[i][indent..];
+            if (!fence.StartsWith("```", StringComparison.Ordinal) || fence.Length == 3)
             {
                 continue;
             }
 
             var start = i;
+            var close = new string(' ', indent) + "```";
             var body = new List<string>();
-            while (++i < lines.Length && !string.Equals(lines[i], "```", StringComparison.Ordinal))
+            while (++i < lines.Length && !string.Equals(lines[i], close, StringComparison.Ordinal))
             {
-                body.Add(lines[i]);
+                body.Add(lines[i].Length >= indent && string.IsNullOrWhiteSpace(lines[i][..indent]) ? lines[i][indent..] : lines[i]);
             }
 
-            var directive = start > 0 && DirectivePattern().Match(lines[start - 1]) is { Success: true } m ? m.Groups["text"].Value.Trim() : null;
-            yield return new DocBlock(page, start + 1, lines[start][3..].Trim(), string.Join('\n', body), directive, pageContext);
+            var directive = start > 0 && DirectivePattern().Match(lines[start - 1].Trim()) is { Success: true } m ? m.Groups["text"].Value.Trim() : null;
+            yield return new DocBlock(page, start + 1, fence[3..].Trim(), string.Join('\n', body), directive, pageContext);
         }
     }
 

@@ -298,4 +298,19 @@ public sealed class StandInTests(StandInFixture fixture) : StandInTest(fixture)
         Assert.Empty(Server.Requests);
         await Assert.ThrowsAsync<MemoryNotFoundException>(() => Memories.DeleteAsync("mem_1"));
     }
+
+    [Fact]
+    public async Task Latency_is_added_before_every_answer_and_cannot_be_negative()
+    {
+        await using var slow = await MieltoTestServer.StartAsync(o => o.Latency = TimeSpan.FromMilliseconds(150));
+        slow.AddMemory("mem_1", "user_1", content: "likes tea");
+        using var client = slow.CreateClient();
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await client.Memories.GetAsync("mem_1");
+        await client.Memories.DeleteAsync("mem_1");
+
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(300), $"two answers took {watch.Elapsed}");
+        await Assert.ThrowsAsync<ArgumentException>(() => MieltoTestServer.StartAsync(o => o.Latency = TimeSpan.FromMilliseconds(-1)));
+    }
 }
