@@ -29,15 +29,8 @@ internal static class AgentTurns
         using var server = Child.Start(talk: true, "serve-agent");
         try
         {
-            var address = new Uri(await Child.ReadAsync(server));
-            var apiKey = await Child.ReadAsync(server);
-            var services = new ServiceCollection();
-            services.AddMieltoClient(o =>
-            {
-                o.BaseAddress = address;
-                o.ApiKey = apiKey;
-            });
-            await using var container = services.BuildServiceProvider();
+            var (address, apiKey, sdk) = await Child.ConnectAsync(server);
+            await using var container = sdk;
             var memories = container.GetRequiredService<IMemoriesClient>();
             using var raw = new HttpClient { BaseAddress = address };
             raw.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mielto.Client.Benchmarks;
 
@@ -21,6 +22,23 @@ internal static class Child
     /// <summary>Reads a line it wrote.</summary>
     public static async Task<string> ReadAsync(Process child) =>
         await child.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the process ended without an answer");
+
+    /// <summary>
+    /// Reads the address and the API key that a stand-in served by <paramref name="server"/> prints first, and builds
+    /// the container of the SDK pointed at it, with its default options.
+    /// </summary>
+    public static async Task<(Uri Address, string ApiKey, ServiceProvider Sdk)> ConnectAsync(Process server)
+    {
+        var address = new Uri(await ReadAsync(server));
+        var apiKey = await ReadAsync(server);
+        var services = new ServiceCollection();
+        services.AddMieltoClient(o =>
+        {
+            o.BaseAddress = address;
+            o.ApiKey = apiKey;
+        });
+        return (address, apiKey, services.BuildServiceProvider());
+    }
 
     /// <summary>Closes its standard input, which a server takes as the sign to stop, and waits for it to end.</summary>
     public static async Task StopAsync(Process child)

@@ -22,16 +22,9 @@ internal static class EraseRuns
         using var server = Child.Start(talk: true, "serve-erase");
         try
         {
-            var address = new Uri(await Child.ReadAsync(server));
-            var apiKey = await Child.ReadAsync(server);
-            var services = new ServiceCollection();
-            services.AddMieltoClient(o =>
-            {
-                o.BaseAddress = address;
-                o.ApiKey = apiKey;
-            });
-            await using var provider = services.BuildServiceProvider();
-            var memories = provider.GetRequiredService<IMemoriesClient>();
+            var (address, _, sdk) = await Child.ConnectAsync(server);
+            await using var container = sdk;
+            var memories = container.GetRequiredService<IMemoriesClient>();
             Console.WriteLine($"server: process {server.Id} at {address}, {PerSecond} requests/s; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
             var ratios = new List<double>();
             var limitedShares = new List<double>();
