@@ -10,8 +10,8 @@ namespace Mielto.Client.Agents;
 /// latest message the caller sent and puts them, framed as untrusted data (one delimited block with a fixed preamble
 /// saying it carries no instructions, in a user message by default), just before that message, within a count, a
 /// character budget and a time budget; an earlier run's block that the chat history kept is left out, so a run sees
-/// one block, not a pile. After a run that succeeded, it queues what the user said (or, with
-/// <see cref="MieltoMemoryStorage.FromMessages"/>, the turn's user and assistant text) on a
+/// one block, not a pile. After a run that succeeded, it queues what the user said, the latest message the caller
+/// sent (with <see cref="MieltoMemoryStorage.FromMessages"/>, and the turn's answer), on a
 /// <see cref="MieltoMemoryWriter"/>, so the store adds nothing to the run; a run that failed or was cancelled stores
 /// nothing. A recall that fails or is slow never fails the run: it goes on without memories, logged at Warning.
 /// </summary>
@@ -146,10 +146,15 @@ public sealed class MieltoMemoryProvider : MessageAIContextProvider, IAsyncDispo
     protected override ValueTask StoreAIContextAsync(InvokedContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var said = Join(context.RequestMessages, ChatRole.User);
-        if (said.Length > 0)
+
+        // The latest message the user sent, as the recall searched with: an app that passes the whole conversation
+        // as a run's input stores each message once, on the run it was new in, not the conversation again each run.
+        if (Latest(context.RequestMessages) is { } said)
         {
-            _engine.Store(_state.GetOrInitializeState(context.Session), said, Join(context.ResponseMessages ?? [], ChatRole.Assistant));
+            _engine.Store(
+                _state.GetOrInitializeState(context.Session),
+                said.Text,
+                string.Join('\n', (context.ResponseMessages ?? []).Where(m => m.Role == ChatRole.Assistant && !string.IsNullOrWhiteSpace(m.Text)).Select(m => m.Text)));
         }
 
         return default;
@@ -162,7 +167,7 @@ public sealed class MieltoMemoryProvider : MessageAIContextProvider, IAsyncDispo
     private async Task<IEnumerable<ChatMessage>> WithMemoriesAsync(IEnumerable<ChatMessage> input, AgentSession? session, CancellationToken cancellationToken)
     {
         var messages = input.Where(m => !MieltoMemoryEngine.IsRecalled(m)).ToList();
-        if (ProvideInputMessageFilter(messages).LastOrDefault(m => m.Role == ChatRole.User && !string.IsNullOrWhiteSpace(m.Text)) is not { } latest)
+        if (Latest(ProvideInputMessageFilter(messages)) is not { } latest)
         {
             return messages;
         }
@@ -177,7 +182,7 @@ public sealed class MieltoMemoryProvider : MessageAIContextProvider, IAsyncDispo
         return messages;
     }
 
-    /// <summary>The text of the messages of <paramref name="role"/>, one per line; empty for none.</summary>
-    private static string Join(IEnumerable<ChatMessage> messages, ChatRole role) =>
-        string.Join('\n', messages.Where(m => m.Role == role && !string.IsNullOrWhiteSpace(m.Text)).Select(m => m.Text));
+    /// <summary>The last user message with text; null for none.</summary>
+    private static ChatMessage? Latest(IEnumerable<ChatMessage> messages) =>
+        messages.LastOrDefault(m => m.Role == ChatRole.User && !string.IsNullOrWhiteSpace(m.Text));
 }

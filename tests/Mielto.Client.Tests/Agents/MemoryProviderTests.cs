@@ -325,6 +325,22 @@ public sealed class MemoryProviderTests(StandInFixture fixture) : StandInTest(fi
     }
 
     [Fact]
+    public async Task An_app_that_passes_the_whole_conversation_each_run_stores_each_user_message_once()
+    {
+        var (agent, provider) = Build(new ScriptedChatClient(new ChatMessage(ChatRole.Assistant, "Noted."), new ChatMessage(ChatRole.Assistant, "A sencha.")));
+        SignedIn.Value = "user_1";
+
+        await agent.RunAsync([new ChatMessage(ChatRole.User, "I drink oolong")], await agent.CreateSessionAsync());
+        await agent.RunAsync(
+            [new ChatMessage(ChatRole.User, "I drink oolong"), new ChatMessage(ChatRole.Assistant, "Noted."), new ChatMessage(ChatRole.User, "Which tea next?")],
+            await agent.CreateSessionAsync());
+        SignedIn.Value = null;
+        await provider.FlushAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["I drink oolong", "Which tea next?"], Server.Memories.Select(m => m.Content).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task FromMessages_hands_the_turns_user_and_assistant_text_to_extraction()
     {
         var model = new ScriptedChatClient(new ChatMessage(ChatRole.Assistant, "A sencha."));
