@@ -75,9 +75,8 @@ public sealed class MieltoMemoryEngine : IAsyncDisposable, IDisposable
             return null;
         }
 
-        var recalled = _options.Redact is { } redact
-            ? found.Memories.Select(m => redact(m.Content) is { } kept ? m with { Content = kept } : null).OfType<Memory>()
-            : found.Memories;
+        var texts = found.Memories.Select(m => m.Content);
+        var recalled = _options.Redact is { } redact ? texts.Select(redact).OfType<string>() : texts;
         return RecalledMemories.Frame(recalled, _options.MaxMemories, _options.MaxCharacters) is { } text ? new ChatMessage(_options.RecallRole, text) : null;
     }
 

@@ -25,24 +25,25 @@ internal static class RecalledMemories
     private static readonly int PreambleStart = OpenTag.Length + (2 * IdBytes) + 3;
 
     /// <summary>
-    /// The block for the most relevant memories that fit in <paramref name="maxCharacters"/>, at most
-    /// <paramref name="maxMemories"/> of them; null when none fits.
+    /// The block for the most relevant recalled texts, most relevant first, that fit in <paramref name="maxCharacters"/>,
+    /// at most <paramref name="maxMemories"/> of them; null when none fits. A text is any recalled string (a memory's
+    /// content today), so other recalled knowledge can join the same block.
     /// </summary>
-    public static string? Frame(IEnumerable<Memory> memories, int maxMemories, int maxCharacters)
+    public static string? Frame(IEnumerable<string> texts, int maxMemories, int maxCharacters)
     {
         var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(IdBytes));
         var open = $"{OpenTag}{id}\">\n{Preamble}";
         var close = $"\n</recalled-memories id=\"{id}\">";
         var text = new StringBuilder(open);
         var added = 0;
-        foreach (var memory in memories)
+        foreach (var recalled in texts)
         {
             if (added == maxMemories)
             {
                 break;
             }
 
-            var line = $"\n{added + 1}. {JsonSerializer.Serialize(memory.Content, RecalledJson.Default.String)}";
+            var line = $"\n{added + 1}. {JsonSerializer.Serialize(recalled, RecalledJson.Default.String)}";
             if (text.Length + line.Length + close.Length > maxCharacters)
             {
                 // Too long for what is left of the budget; a shorter, less relevant one may still fit.
