@@ -45,6 +45,7 @@ public sealed class Clients : IDisposable
         }
 
         _refitHttp = new HttpClient(Transport()) { BaseAddress = address };
+        _refitHttp.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer " + Canned.ApiKey);
         _refit = RestService.ForGenerated<IMemoriesApi>(_refitHttp, RefitSettings.ForJsonContext(MieltoJsonContext.Default));
     }
 
@@ -66,7 +67,7 @@ public sealed class Clients : IDisposable
     /// <summary>The bare generated Refit interface, with the body read the same way as the raw call.</summary>
     public async Task<MemoryDeleteResponse> RefitAsync(string memoryId)
     {
-        using var response = await _refit.DeleteMemoryAsync(memoryId, null, null, "Bearer " + Canned.ApiKey, null, CancellationToken.None);
+        using var response = await _refit.DeleteMemoryAsync(memoryId, null, null, CancellationToken.None);
         response.EnsureSuccessStatusCode();
         using var stream = await response.Content.ReadAsStreamAsync();
         return (await JsonSerializer.DeserializeAsync(stream, MieltoJsonContext.Default.MemoryDeleteResponse))!;

@@ -411,19 +411,19 @@ internal static class Remote
     /// </summary>
     private sealed class BareRefit : IDisposable
     {
-        private static readonly string Authorization = "Bearer " + Canned.ApiKey;
         private readonly HttpClient _http;
         private readonly IMemoriesApi _api;
 
         public BareRefit(Uri baseAddress)
         {
             _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = baseAddress };
+            _http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer " + Canned.ApiKey);
             _api = Refit.RestService.ForGenerated<IMemoriesApi>(_http, Refit.RefitSettings.ForJsonContext(MieltoJsonContext.Default));
         }
 
         public async Task DeleteAsync(string memoryId)
         {
-            using var response = await _api.DeleteMemoryAsync(memoryId, "user_bench", null, Authorization, null, CancellationToken.None);
+            using var response = await _api.DeleteMemoryAsync(memoryId, "user_bench", null, CancellationToken.None);
             response.EnsureSuccessStatusCode();
             await using var stream = await response.Content.ReadAsStreamAsync();
             await JsonSerializer.DeserializeAsync(stream, MieltoJsonContext.Default.MemoryDeleteResponse);

@@ -110,7 +110,7 @@ public sealed class TelemetryTests : WireTest
 
         var span = Assert.Single(_activities, a => a.Source.Name == MieltoTelemetry.SourceName && a.TraceId == test.TraceId);
         Assert.Equal("Mielto " + operation.Call.Replace(" 'mem_1'", string.Empty, StringComparison.Ordinal), span.DisplayName);
-        Assert.Equal(name, span.GetTagItem("mielto.operation"));
+        Assert.Equal("memories." + name, span.GetTagItem("mielto.operation"));
         Assert.Equal(operation.Method, span.GetTagItem("http.request.method"));
         Assert.Equal(operation.OnMemory ? "mem_1" : null, span.GetTagItem("mielto.memory.id"));
         Assert.Equal(200, span.GetTagItem("http.response.status_code"));
@@ -133,7 +133,7 @@ public sealed class TelemetryTests : WireTest
         Assert.Equal(3, _activities.Count(a => a.Source.Name == "System.Net.Http" && a.ParentSpanId == span.SpanId));
         Assert.Equal(2, _measurements.Count(m => m.Instrument == MieltoTelemetry.RetriesInstrument && (string?)m.Tags["error.type"] == "503"));
         Assert.Contains(_measurements, m => m.Instrument == MieltoTelemetry.OperationDurationInstrument
-            && (string?)m.Tags["mielto.operation"] == "delete" && (int?)m.Tags["http.response.status_code"] == 404 && (string?)m.Tags["error.type"] == "404" && m.Value > 0);
+            && (string?)m.Tags["mielto.operation"] == "memories.delete" && (int?)m.Tags["http.response.status_code"] == 404 && (string?)m.Tags["error.type"] == "404" && m.Value > 0);
     }
 
     [Fact]

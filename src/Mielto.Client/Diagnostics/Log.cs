@@ -6,12 +6,12 @@ namespace Mielto.Client.Diagnostics;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1, EventName = "MieltoCallCompleted", Level = LogLevel.Debug,
-        Message = "Mielto {Operation} memory {MemoryId}: {StatusCode} after {Attempts} attempt(s) in {ElapsedMs:0.0} ms")]
-    public static partial void CallCompleted(ILogger logger, string operation, string memoryId, int statusCode, int attempts, double elapsedMs);
+        Message = "Mielto {Operation} {Resource} {Id}: {StatusCode} after {Attempts} attempt(s) in {ElapsedMs:0.0} ms")]
+    public static partial void CallCompleted(ILogger logger, string operation, string resource, string id, int statusCode, int attempts, double elapsedMs);
 
     [LoggerMessage(EventId = 2, EventName = "MieltoCallFailed", Level = LogLevel.Debug,
-        Message = "Mielto {Operation} memory {MemoryId} failed: {ErrorType} after {ElapsedMs:0.0} ms")]
-    public static partial void CallFailed(ILogger logger, string operation, string memoryId, string errorType, double elapsedMs);
+        Message = "Mielto {Operation} {Resource} {Id} failed: {ErrorType} after {ElapsedMs:0.0} ms")]
+    public static partial void CallFailed(ILogger logger, string operation, string resource, string id, string errorType, double elapsedMs);
 
     [LoggerMessage(EventId = 3, EventName = "MieltoCollectionCallCompleted", Level = LogLevel.Debug,
         Message = "Mielto {Operation} {Resource}: {StatusCode} after {Attempts} attempt(s) in {ElapsedMs:0.0} ms")]

@@ -25,17 +25,17 @@ internal static class Telemetry
 
     /// <summary>Starts the span of one operation, or returns null when nobody listens.</summary>
     /// <param name="operation">The operation.</param>
-    /// <param name="memoryId">The memory it acts on, if it acts on one.</param>
+    /// <param name="id">The one thing it acts on (a memory, a collection), if it acts on one.</param>
     /// <param name="baseAddress">The API's address.</param>
-    public static Activity? StartOperation(Operation operation, string? memoryId, Uri baseAddress)
+    public static Activity? StartOperation(Operation operation, string? id, Uri baseAddress)
     {
         var activity = Source.StartActivity(operation.SpanName, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("mielto.operation", operation.Name);
-            if (memoryId is not null)
+            if (id is not null)
             {
-                activity.SetTag("mielto.memory.id", memoryId);
+                activity.SetTag(operation.Resource.IdTag, id);
             }
 
             activity.SetTag("http.request.method", operation.Method);

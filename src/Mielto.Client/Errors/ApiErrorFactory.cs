@@ -49,8 +49,8 @@ internal static class ApiErrorFactory
             (_, 401) => new MieltoAuthenticationException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
             (_, 402) => new MieltoPaymentRequiredException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
             (_, 403) => new MieltoPermissionException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
-            (_, 404) when operation.OnMemory && parsed.FromApplication => new MemoryNotFoundException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
-            (_, 422) => new MemoryValidationException(message, status, parsed.ValidationErrors, detail, parsed.ErrorCode, responseBody, requestId),
+            (_, 404) when operation.OnOne && parsed.FromApplication => operation.Resource.NotFound(message, status, detail, parsed.ErrorCode, responseBody, requestId),
+            (_, 422) => operation.Resource.Invalid(message, status, parsed.ValidationErrors, detail, parsed.ErrorCode, responseBody, requestId),
             (_, 429) => new MieltoRateLimitException(message, status, retryAfter, detail, parsed.ErrorCode, responseBody, requestId),
             (_, >= 500) => new MieltoServerException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
             _ => new MieltoApiException(message, status, detail, parsed.ErrorCode, responseBody, requestId),
@@ -118,8 +118,8 @@ internal static class ApiErrorFactory
         ("OVERAGE_LIMIT_EXCEEDED", _) => "The account reached its overage limit: raise it or upgrade the plan in Mielto.",
         (_, 401) => $"Check {nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.ApiKey)}: the key is missing, wrong or revoked.",
         (_, 402) => "Check the Mielto account's plan and billing.",
-        (_, 403) => operation.OnMemory
-            ? "The API key, workspace or user_id given may not act on this memory; check the workspace and user."
+        (_, 403) => operation.OnOne
+            ? $"The API key, workspace or user_id given may not act on this {operation.Resource.One}; check the workspace and user."
             : "The API key, workspace or user_id given may not do this; check the workspace and user.",
         (_, 404) when operation.NotFoundAdvice is { } advice && parsed.FromApplication => advice,
         (_, 404) when parsed.FromApplication => $"Something the call names was not found; see the detail. If it names nothing of yours, check {nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.BaseAddress)}, which should be the API's root, such as {MieltoClientOptions.DefaultBaseAddress}.",

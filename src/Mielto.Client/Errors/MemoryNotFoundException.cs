@@ -6,13 +6,8 @@ namespace Mielto.Client;
 /// 404 Not Found, as the API's own answer about one memory: it does not exist, or is not visible in this workspace or
 /// to this user. <see cref="IMemoriesClient.DeleteIfExistsAsync"/> treats it as already deleted.
 /// </summary>
-/// <remarks>
-/// Only a 404 whose body is the API's word about the memory is this type: JSON with an <c>error_code</c>, or with a
-/// <c>detail</c> other than <c>Not Found</c>. FastAPI's <c>{"detail":"Not Found"}</c> is its answer for a path that no
-/// route matches (a wrong <see cref="MieltoClientOptions.BaseAddress"/>), and an empty body or a proxy's page says
-/// nothing of the memory: those are a plain <see cref="MieltoApiException"/> that points at the address.
-/// </remarks>
-public class MemoryNotFoundException : MieltoApiException
+/// <remarks>As <see cref="MieltoNotFoundException"/>, only the API's own answer is this type.</remarks>
+public class MemoryNotFoundException : MieltoNotFoundException
 {
     /// <inheritdoc cref="MieltoApiException(string, HttpStatusCode, string?, string?, string?, string?)"/>
     public MemoryNotFoundException(string message, HttpStatusCode statusCode, string? detail = null, string? errorCode = null, string? responseBody = null, string? requestId = null)

@@ -3,10 +3,10 @@ using System.Net;
 namespace Mielto.Client;
 
 /// <summary>
-/// 422 Unprocessable Entity: the server refused the call's input. <see cref="Errors"/> lists what it
-/// refused, field by field.
+/// 422 Unprocessable Entity on a memory operation: the server refused the call's input.
+/// <see cref="MieltoValidationException.Errors"/> lists what it refused, field by field.
 /// </summary>
-public class MemoryValidationException : MieltoApiException
+public class MemoryValidationException : MieltoValidationException
 {
     /// <summary>Creates an exception for a 422 response.</summary>
     /// <param name="message">What happened, which call, and what to do.</param>
@@ -17,12 +17,7 @@ public class MemoryValidationException : MieltoApiException
     /// <param name="responseBody">The response body, capped.</param>
     /// <param name="requestId">The response's request id header.</param>
     public MemoryValidationException(string message, HttpStatusCode statusCode, IReadOnlyList<MieltoValidationError> errors, string? detail = null, string? errorCode = null, string? responseBody = null, string? requestId = null)
-        : base(message, statusCode, detail, errorCode, responseBody, requestId)
+        : base(message, statusCode, errors, detail, errorCode, responseBody, requestId)
     {
-        ArgumentNullException.ThrowIfNull(errors);
-        Errors = errors;
     }
-
-    /// <summary>The field errors from the server's <c>detail</c> array; empty when it sent none.</summary>
-    public IReadOnlyList<MieltoValidationError> Errors { get; }
 }

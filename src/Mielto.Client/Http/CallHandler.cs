@@ -42,7 +42,7 @@ internal sealed class CallHandler : DelegatingHandler
     }
 
     /// <summary>
-    /// Removes the empty body Refit gives a DELETE that has a header parameter (every call has one: the key), so
+    /// Removes the empty body Refit gives a DELETE that has a header parameter (every delete has one: the workspace), so
     /// that the request goes out as a DELETE without content, as the API describes it, rather than with
     /// <c>Content-Length: 0</c>, which made the socket handler run its request-content path on every delete.
     /// </summary>

@@ -7,9 +7,9 @@ namespace Mielto.Client.Http;
 /// <see cref="Operations.OperationRunner"/> turns its raw responses into results and typed exceptions.
 /// </summary>
 /// <remarks>
-/// Every operation authenticates with exactly one of <c>authorization</c> (<c>Bearer &lt;key&gt;</c>) and
-/// <c>apiKey</c> (<c>X-API-Key</c>), the other being null; a null parameter (a query value, a header) is not
-/// sent. Bodies are serialized into memory first, so that they go out with a <c>Content-Length</c>.
+/// The key is the client's, sent on every request as a default header of its <see cref="HttpClient"/>
+/// (<see cref="MieltoHttp.Configure"/>); a method has only what varies per call. A null parameter (a query value, a
+/// header) is not sent. Bodies are serialized into memory first, so that they go out with a <c>Content-Length</c>.
 /// </remarks>
 internal interface IMemoriesApi
 {
@@ -18,8 +18,6 @@ internal interface IMemoriesApi
     Task<HttpResponseMessage> CreateMemoryAsync(
         [Body(BodySerializationMethod.Serialized, buffered: true)] MemoryCreateRequest body,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Header("Authorization")] string? authorization,
-        [Header("X-API-Key")] string? apiKey,
         [Property(MieltoResilience.NotIdempotentProperty)] bool notIdempotent,
         CancellationToken cancellationToken);
 
@@ -29,8 +27,6 @@ internal interface IMemoriesApi
         string memoryId,
         [Query, AliasAs("user_id")] string? userId,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Header("Authorization")] string? authorization,
-        [Header("X-API-Key")] string? apiKey,
         CancellationToken cancellationToken);
 
     /// <summary><c>GET /api/v1/memories</c>, one page.</summary>
@@ -42,8 +38,6 @@ internal interface IMemoriesApi
         [Query, AliasAs("sort_by")] string? sortBy,
         [Query, AliasAs("sort_order")] string? sortOrder,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Header("Authorization")] string? authorization,
-        [Header("X-API-Key")] string? apiKey,
         CancellationToken cancellationToken);
 
     /// <summary><c>POST /api/v1/memories/search</c>: a read, retried as one.</summary>
@@ -51,8 +45,6 @@ internal interface IMemoriesApi
     Task<HttpResponseMessage> SearchMemoriesAsync(
         [Body(BodySerializationMethod.Serialized, buffered: true)] MemorySearchRequest body,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Header("Authorization")] string? authorization,
-        [Header("X-API-Key")] string? apiKey,
         CancellationToken cancellationToken);
 
     /// <summary><c>PUT /api/v1/memories/{memory_id}</c>: a partial update.</summary>
@@ -61,8 +53,6 @@ internal interface IMemoriesApi
         string memoryId,
         [Body(BodySerializationMethod.Serialized, buffered: true)] MemoryUpdateRequest body,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Header("Authorization")] string? authorization,
-        [Header("X-API-Key")] string? apiKey,
         CancellationToken cancellationToken);
 
     /// <summary><c>POST /api/v1/memories/{memory_id}/replace</c>: sets the whole state, so retried as idempotent.</summary>
@@ -71,8 +61,6 @@ internal interface IMemoriesApi
         string memoryId,
         [Body(BodySerializationMethod.Serialized, buffered: true)] MemoryReplaceRequest body,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Header("Authorization")] string? authorization,
-        [Header("X-API-Key")] string? apiKey,
         CancellationToken cancellationToken);
 
     /// <summary><c>DELETE /api/v1/memories/{memory_id}</c>.</summary>
@@ -81,8 +69,6 @@ internal interface IMemoriesApi
         string memoryId,
         [Query, AliasAs("user_id")] string? userId,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Header("Authorization")] string? authorization,
-        [Header("X-API-Key")] string? apiKey,
         CancellationToken cancellationToken);
 
     /// <summary><c>POST /api/v1/memories/from_messages</c> (known from the official SDKs). Not idempotent, like a create.</summary>
@@ -90,8 +76,6 @@ internal interface IMemoriesApi
     Task<HttpResponseMessage> CreateFromMessagesAsync(
         [Body(BodySerializationMethod.Serialized, buffered: true)] MemoryFromMessagesRequest body,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Header("Authorization")] string? authorization,
-        [Header("X-API-Key")] string? apiKey,
         [Property(MieltoResilience.NotIdempotentProperty)] bool notIdempotent,
         CancellationToken cancellationToken);
 
@@ -103,8 +87,6 @@ internal interface IMemoriesApi
         [Query, AliasAs("cursor")] string? cursor,
         [Query, AliasAs("include_embedding")] string? includeEmbedding,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Header("Authorization")] string? authorization,
-        [Header("X-API-Key")] string? apiKey,
         CancellationToken cancellationToken);
 
     /// <summary><c>GET /api/v1/memories/profile</c> (known from the official SDKs).</summary>
@@ -112,7 +94,5 @@ internal interface IMemoriesApi
     Task<HttpResponseMessage> GetProfileAsync(
         [Query, AliasAs("user_id")] string userId,
         [Header("X-Workspace-Id")] string? workspaceId,
-        [Header("Authorization")] string? authorization,
-        [Header("X-API-Key")] string? apiKey,
         CancellationToken cancellationToken);
 }

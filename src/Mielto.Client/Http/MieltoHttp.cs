@@ -25,10 +25,22 @@ internal static class MieltoHttp
     /// <summary>The timeout, body-reading and retry layer, built from the options.</summary>
     public static CallHandler CreateCallHandler(MieltoClientOptions options, TimeProvider timeProvider) => new(options, timeProvider);
 
-    /// <summary>Sets the client's address, user agent and timeout from the options.</summary>
+    /// <summary>
+    /// Sets the client's address, user agent, timeout and key from the options: the key goes on every request, in
+    /// exactly one of the two headers Mielto accepts (<c>Authorization: Bearer</c> or <c>X-API-Key</c>), so that no
+    /// operation carries it as a parameter.
+    /// </summary>
     public static void Configure(HttpClient client, MieltoClientOptions options)
     {
         client.BaseAddress = BaseAddress.Normalize(options.BaseAddress);
+        if (options.ApiKeyHeader == MieltoApiKeyHeader.XApiKey)
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation("X-API-Key", options.ApiKey);
+        }
+        else
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer " + options.ApiKey);
+        }
 
         // The call handler owns every timeout; HttpClient's own would cut retries short.
         client.Timeout = Timeout.InfiniteTimeSpan;

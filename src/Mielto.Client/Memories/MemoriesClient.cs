@@ -17,11 +17,13 @@ namespace Mielto.Client;
 /// </remarks>
 public class MemoriesClient : IMemoriesClient
 {
+    private readonly IMemoriesApi _api;
     private readonly OperationRunner _runner;
 
     /// <summary>For mocking: creates a client whose members you override. Its own members do nothing useful.</summary>
     protected MemoriesClient()
     {
+        _api = null!;
         _runner = null!;
     }
 
@@ -30,7 +32,8 @@ public class MemoriesClient : IMemoriesClient
         // A copy: the options object (from dependency injection, say) may be changed after the client is built.
         var settings = new MieltoClientOptions();
         options.CopyTo(settings);
-        _runner = new OperationRunner(api, settings, logger, timeProvider);
+        _api = api;
+        _runner = new OperationRunner(settings, logger, timeProvider);
     }
 
     /// <inheritdoc/>
@@ -38,10 +41,11 @@ public class MemoriesClient : IMemoriesClient
     {
         MemoryArguments.Validate(request);
         return _runner.RunAsync(
+            _api,
             Operation.Create,
             null,
             (Request: request, Workspace: _runner.Workspace(workspaceId)),
-            static (api, a, key, ct) => api.CreateMemoryAsync(a.Request, a.Workspace, key.Authorization, key.ApiKey, notIdempotent: true, ct),
+            static (api, a, ct) => api.CreateMemoryAsync(a.Request, a.Workspace, notIdempotent: true, ct),
             static reply => reply.Json(MieltoJsonContext.Wire.MemoryCreateResponse, ResponseChecks.IsComplete),
             cancellationToken);
     }
@@ -98,10 +102,11 @@ public class MemoriesClient : IMemoriesClient
     {
         MemoryArguments.Validate(request);
         return _runner.RunAsync(
+            _api,
             Operation.Search,
             null,
             (Request: request, Workspace: _runner.Workspace(workspaceId)),
-            static (api, a, key, ct) => api.SearchMemoriesAsync(a.Request, a.Workspace, key.Authorization, key.ApiKey, ct),
+            static (api, a, ct) => api.SearchMemoriesAsync(a.Request, a.Workspace, ct),
             static reply => reply.Json(MieltoJsonContext.Wire.MemorySearchResponse, ResponseChecks.IsComplete),
             cancellationToken);
     }
@@ -112,10 +117,11 @@ public class MemoriesClient : IMemoriesClient
         MemoryArguments.ValidateMemoryId(memoryId);
         MemoryArguments.Validate(update);
         return _runner.RunAsync(
+            _api,
             Operation.Update,
             memoryId,
             (Id: memoryId, Request: update, Workspace: _runner.Workspace(workspaceId)),
-            static (api, a, key, ct) => api.UpdateMemoryAsync(a.Id, a.Request, a.Workspace, key.Authorization, key.ApiKey, ct),
+            static (api, a, ct) => api.UpdateMemoryAsync(a.Id, a.Request, a.Workspace, ct),
             static reply => reply.Json(MieltoJsonContext.Wire.MemoryUpdateResponse, ResponseChecks.IsComplete),
             cancellationToken);
     }
@@ -126,10 +132,11 @@ public class MemoriesClient : IMemoriesClient
         MemoryArguments.ValidateMemoryId(memoryId);
         MemoryArguments.Validate(replacement);
         return _runner.RunAsync(
+            _api,
             Operation.Replace,
             memoryId,
             (Id: memoryId, Request: replacement, Workspace: _runner.Workspace(workspaceId)),
-            static (api, a, key, ct) => api.ReplaceMemoryAsync(a.Id, a.Request, a.Workspace, key.Authorization, key.ApiKey, ct),
+            static (api, a, ct) => api.ReplaceMemoryAsync(a.Id, a.Request, a.Workspace, ct),
             static reply => reply.Json(MieltoJsonContext.Wire.MemoryReplaceResponse, ResponseChecks.IsComplete),
             cancellationToken);
     }
@@ -186,10 +193,11 @@ public class MemoriesClient : IMemoriesClient
     {
         MemoryArguments.Validate(request);
         return _runner.RunAsync(
+            _api,
             Operation.CreateFromMessages,
             null,
             (Request: request, Workspace: _runner.Workspace(workspaceId)),
-            static (api, a, key, ct) => api.CreateFromMessagesAsync(a.Request, a.Workspace, key.Authorization, key.ApiKey, notIdempotent: true, ct),
+            static (api, a, ct) => api.CreateFromMessagesAsync(a.Request, a.Workspace, notIdempotent: true, ct),
             static reply => reply.Json(MieltoJsonContext.Wire.FromMessagesWire, ResponseChecks.IsComplete).ToResponse()!,
             cancellationToken);
     }
@@ -225,64 +233,65 @@ public class MemoriesClient : IMemoriesClient
     {
         MemoryArguments.ValidateRequiredUserId(userId);
         return _runner.RunAsync(
+            _api,
             Operation.GetProfile,
             null,
             (User: userId, Workspace: _runner.Workspace(workspaceId)),
-            static (api, a, key, ct) => api.GetProfileAsync(a.User, a.Workspace, key.Authorization, key.ApiKey, ct),
+            static (api, a, ct) => api.GetProfileAsync(a.User, a.Workspace, ct),
             static reply => reply.Json(MieltoJsonContext.Wire.MemoryProfile, ResponseChecks.IsComplete),
             cancellationToken);
     }
 
     private Task<MemoryChunkPage> ListChunksCoreAsync(MemoryChunkListOptions options, string? workspaceId, CancellationToken cancellationToken) =>
         _runner.RunAsync(
+            _api,
             Operation.ListChunks,
             null,
             (Options: options, Workspace: workspaceId),
-            static (api, a, key, ct) => api.ListChunksAsync(
+            static (api, a, ct) => api.ListChunksAsync(
                 MemoryArguments.UserId(a.Options.UserId),
                 a.Options.Limit,
                 string.IsNullOrEmpty(a.Options.Cursor) ? null : a.Options.Cursor,
                 a.Options.IncludeEmbedding switch { true => "true", false => "false", null => null },
                 a.Workspace,
-                key.Authorization,
-                key.ApiKey,
                 ct),
             static reply => reply.Json(MieltoJsonContext.Wire.ChunkListWire, ResponseChecks.IsComplete).ToPage(),
             cancellationToken);
 
     private Task<Memory> GetCoreAsync(string memoryId, string? userId, string? workspaceId, CancellationToken cancellationToken) =>
         _runner.RunAsync(
+            _api,
             Operation.Get,
             memoryId,
             (Id: memoryId, User: userId, Workspace: workspaceId),
-            static (api, a, key, ct) => api.GetMemoryAsync(a.Id, a.User, a.Workspace, key.Authorization, key.ApiKey, ct),
+            static (api, a, ct) => api.GetMemoryAsync(a.Id, a.User, a.Workspace, ct),
             static reply => reply.Json(MieltoJsonContext.Wire.Memory, ResponseChecks.IsComplete),
             cancellationToken);
 
     private Task<MemoryPage> ListCoreAsync(MemoryListOptions options, string? workspaceId, CancellationToken cancellationToken) =>
         _runner.RunAsync(
+            _api,
             Operation.List,
             null,
             (Options: options, Workspace: workspaceId),
-            static (api, a, key, ct) => api.ListMemoriesAsync(
+            static (api, a, ct) => api.ListMemoriesAsync(
                 MemoryArguments.UserId(a.Options.UserId),
                 string.IsNullOrEmpty(a.Options.Cursor) ? null : a.Options.Cursor,
                 a.Options.Limit,
                 string.IsNullOrEmpty(a.Options.SortBy) ? null : a.Options.SortBy,
                 a.Options.SortOrder switch { MemorySortOrder.Ascending => "asc", MemorySortOrder.Descending => "desc", _ => null },
                 a.Workspace,
-                key.Authorization,
-                key.ApiKey,
                 ct),
             static reply => reply.Json(MieltoJsonContext.Wire.MemoryListWire, ResponseChecks.IsComplete).ToPage(),
             cancellationToken);
 
     private Task<MemoryDeleteResponse> DeleteCoreAsync(string memoryId, string? userId, string? workspaceId, CancellationToken cancellationToken) =>
         _runner.RunAsync(
+            _api,
             Operation.Delete,
             memoryId,
             (Id: memoryId, User: userId, Workspace: workspaceId),
-            static (api, a, key, ct) => api.DeleteMemoryAsync(a.Id, a.User, a.Workspace, key.Authorization, key.ApiKey, ct),
+            static (api, a, ct) => api.DeleteMemoryAsync(a.Id, a.User, a.Workspace, ct),
             ReadDeleted,
             cancellationToken);
 
@@ -291,7 +300,7 @@ public class MemoriesClient : IMemoriesClient
         // Mielto documents 200 with a body; its own SDKs expect 204 without one. Both mean the memory is gone.
         if (reply.IsEmpty)
         {
-            return new MemoryDeleteResponse(reply.MemoryId!, string.Empty);
+            return new MemoryDeleteResponse(reply.Id!, string.Empty);
         }
 
         var deleted = reply.Json(MieltoJsonContext.Wire.MemoryDeleteResponse, ResponseChecks.IsComplete);

@@ -1,28 +1,14 @@
 using System.Text.Json;
 using Mielto.Client.Http;
+using Mielto.Client.Operations;
 
 namespace Mielto.Client.Memories;
 
 /// <summary>Checks a memory call's arguments before anything is sent.</summary>
 internal static class MemoryArguments
 {
-    /// <summary>
-    /// Refuses an id that would not address one memory: through the HTTP stack, an empty or whitespace id
-    /// addresses <c>/api/v1/memories/</c> and <c>.</c> or <c>..</c> are dot segments that address
-    /// <c>/api/v1/memories</c> or <c>/api/v1/</c>. Every other id is sent as given, escaped as one segment.
-    /// </summary>
-    public static void ValidateMemoryId(string memoryId)
-    {
-        ArgumentNullException.ThrowIfNull(memoryId);
-        if (string.IsNullOrWhiteSpace(memoryId) || memoryId is "." or "..")
-        {
-            throw new ArgumentException(
-                $"A memory id cannot be empty, whitespace, '.' or '..' (it was '{memoryId}'): such an id would address another resource than a memory, so nothing was sent.",
-                nameof(memoryId));
-        }
-
-        ValidateText(memoryId, nameof(memoryId));
-    }
+    /// <summary>Refuses an id that would not address one memory (<see cref="Arguments.ValidateId"/>).</summary>
+    public static void ValidateMemoryId(string memoryId) => Arguments.ValidateId(memoryId, "memory", nameof(memoryId));
 
     /// <summary>
     /// As <see cref="ValidateMemoryId"/>, and refuses the ids <c>chunks</c> and <c>profile</c>: <c>GET
@@ -63,7 +49,7 @@ internal static class MemoryArguments
     {
         if (content is not null)
         {
-            ValidateText(content, paramName);
+            Arguments.ValidateText(content, paramName);
         }
 
         if (topics is not null)
@@ -75,7 +61,7 @@ internal static class MemoryArguments
                     throw new ArgumentException($"Topics[{i}] is null: a topic must be a string; nothing was sent.", paramName);
                 }
 
-                ValidateText(topic, paramName);
+                Arguments.ValidateText(topic, paramName);
             }
         }
 
@@ -88,7 +74,7 @@ internal static class MemoryArguments
                     throw new ArgumentException($"Metadata['{key}'] is a default JsonElement, which holds no JSON value; nothing was sent.", paramName);
                 }
 
-                ValidateText(key, paramName);
+                Arguments.ValidateText(key, paramName);
             }
         }
     }
@@ -99,7 +85,7 @@ internal static class MemoryArguments
         ArgumentNullException.ThrowIfNull(request);
         Required(request.UserId, nameof(MemoryCreateRequest), nameof(request.UserId), nameof(request));
         Required(request.Content, nameof(MemoryCreateRequest), nameof(request.Content), nameof(request));
-        ValidateText(request.UserId, nameof(request));
+        Arguments.ValidateText(request.UserId, nameof(request));
         if (request.MemoryType is { } type && type.ToString().Length == 0)
         {
             throw new ArgumentException($"{nameof(MemoryCreateRequest)}.{nameof(request.MemoryType)} is an empty value (default(MemoryType)); leave it null for the server's default. Nothing was sent.", nameof(request));
@@ -113,11 +99,11 @@ internal static class MemoryArguments
     {
         ArgumentNullException.ThrowIfNull(request);
         Required(request.Query, nameof(MemorySearchRequest), nameof(request.Query), nameof(request));
-        ValidateText(request.Query, nameof(request));
+        Arguments.ValidateText(request.Query, nameof(request));
         Limit(request.Limit, nameof(MemorySearchRequest), nameof(request));
         if (request.UserId is not null)
         {
-            ValidateText(request.UserId, nameof(request));
+            Arguments.ValidateText(request.UserId, nameof(request));
         }
 
         if (request.RetrievalMethod is { } method && method.ToString().Length == 0)
@@ -134,7 +120,7 @@ internal static class MemoryArguments
         {
             if (text is not null)
             {
-                ValidateText(text, nameof(options));
+                Arguments.ValidateText(text, nameof(options));
             }
         }
 
@@ -155,7 +141,7 @@ internal static class MemoryArguments
 
         if (update.UserId is not null)
         {
-            ValidateText(update.UserId, nameof(update));
+            Arguments.ValidateText(update.UserId, nameof(update));
         }
 
         Content(update.Content, update.Topics, update.Metadata, nameof(update));
@@ -168,7 +154,7 @@ internal static class MemoryArguments
         Required(replacement.Content, nameof(MemoryReplaceRequest), nameof(replacement.Content), nameof(replacement));
         if (replacement.UserId is not null)
         {
-            ValidateText(replacement.UserId, nameof(replacement));
+            Arguments.ValidateText(replacement.UserId, nameof(replacement));
         }
 
         Content(replacement.Content, replacement.Topics, replacement.Metadata, nameof(replacement));
@@ -188,7 +174,7 @@ internal static class MemoryArguments
                 nameof(userId));
         }
 
-        ValidateText(userId, nameof(userId));
+        Arguments.ValidateText(userId, nameof(userId));
     }
 
     /// <summary>Refuses erasure options that cannot be used.</summary>
@@ -206,7 +192,7 @@ internal static class MemoryArguments
         ArgumentNullException.ThrowIfNull(request);
         Required(request.UserId, nameof(MemoryFromMessagesRequest), nameof(request.UserId), nameof(request));
         Required(request.Messages, nameof(MemoryFromMessagesRequest), nameof(request.Messages), nameof(request));
-        ValidateText(request.UserId, nameof(request));
+        Arguments.ValidateText(request.UserId, nameof(request));
         for (var i = 0; i < request.Messages.Count; i++)
         {
             if (request.Messages[i] is not { Role: not null, Content: not null } message)
@@ -214,15 +200,15 @@ internal static class MemoryArguments
                 throw new ArgumentException($"Messages[{i}] is null, or has a null Role or Content; nothing was sent.", nameof(request));
             }
 
-            ValidateText(message.Role, nameof(request));
-            ValidateText(message.Content, nameof(request));
+            Arguments.ValidateText(message.Role, nameof(request));
+            Arguments.ValidateText(message.Content, nameof(request));
         }
 
         foreach (var text in (ReadOnlySpan<string?>)[request.AgentId, request.TeamId])
         {
             if (text is not null)
             {
-                ValidateText(text, nameof(request));
+                Arguments.ValidateText(text, nameof(request));
             }
         }
     }
@@ -236,7 +222,7 @@ internal static class MemoryArguments
         {
             if (text is not null)
             {
-                ValidateText(text, nameof(options));
+                Arguments.ValidateText(text, nameof(options));
             }
         }
     }
@@ -249,47 +235,7 @@ internal static class MemoryArguments
             return null;
         }
 
-        ValidateText(userId, nameof(userId));
+        Arguments.ValidateText(userId, nameof(userId));
         return userId;
-    }
-
-    /// <summary>Returns the <c>X-Workspace-Id</c> to send: the call's, else the client's default, else null.</summary>
-    public static string? WorkspaceId(string? workspaceId, string? defaultWorkspaceId)
-    {
-        if (string.IsNullOrEmpty(workspaceId))
-        {
-            return string.IsNullOrEmpty(defaultWorkspaceId) ? null : defaultWorkspaceId;
-        }
-
-        if (!HeaderValue.IsSendable(workspaceId))
-        {
-            throw new ArgumentException(
-                "A workspace id must be printable ASCII without surrounding spaces: control characters (CR, LF, NUL) or other characters cannot be sent in the X-Workspace-Id header, so nothing was sent.",
-                nameof(workspaceId));
-        }
-
-        return workspaceId;
-    }
-
-    /// <summary>Refuses text with an unpaired surrogate, which neither a URL nor JSON in UTF-8 can carry unchanged.</summary>
-    public static void ValidateText(string value, string paramName)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (!char.IsSurrogate(value[i]))
-            {
-                continue;
-            }
-
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-                continue;
-            }
-
-            throw new ArgumentException(
-                $"The value contains an unpaired UTF-16 surrogate at index {i}, which cannot be sent unchanged; nothing was sent.",
-                paramName);
-        }
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Mielto.Client.Diagnostics;
 using Mielto.Client.Errors;
 using Mielto.Client.Http;
-using Mielto.Client.Memories;
 
 namespace Mielto.Client.Operations;
 
@@ -14,26 +13,22 @@ namespace Mielto.Client.Operations;
 /// exception, and records the call once, as a span, a duration and a Debug log line.
 /// </summary>
 /// <remarks>
-/// An operation brings its arguments, already checked, a static lambda that sends them through
-/// <see cref="IMemoriesApi"/>, and a static lambda that reads its result from the <see cref="Reply"/>.
+/// It knows no resource: an operation brings its resource's Refit interface, its arguments, already checked, a static
+/// lambda that sends them through that interface, and a static lambda that reads its result from the
+/// <see cref="Reply"/>; its <see cref="Operation"/> says how to name the call and what its errors mean.
 /// </remarks>
 internal sealed class OperationRunner
 {
-    private readonly IMemoriesApi _api;
     private readonly MieltoClientOptions _options;
-    private readonly Credentials _credentials;
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
 
-    /// <param name="api">The Refit client.</param>
     /// <param name="options">The client's own copy of the settings, never changed.</param>
     /// <param name="logger">Where each call is logged, at Debug.</param>
     /// <param name="clock">The clock for an HTTP-date <c>Retry-After</c>.</param>
-    public OperationRunner(IMemoriesApi api, MieltoClientOptions options, ILogger logger, TimeProvider clock)
+    public OperationRunner(MieltoClientOptions options, ILogger logger, TimeProvider clock)
     {
-        _api = api;
         _options = options;
-        _credentials = Credentials.For(options.ApiKey!, options.ApiKeyHeader);
         _logger = logger;
         _clock = clock;
     }
@@ -45,40 +40,42 @@ internal sealed class OperationRunner
     public TimeProvider Clock => _clock;
 
     /// <summary>The workspace to send: the call's, else the client's default, else none.</summary>
-    public string? Workspace(string? workspaceId) => MemoryArguments.WorkspaceId(workspaceId, _options.WorkspaceId);
+    public string? Workspace(string? workspaceId) => Arguments.WorkspaceId(workspaceId, _options.WorkspaceId);
 
     /// <summary>Runs one call of <paramref name="operation"/>.</summary>
+    /// <param name="api">The Refit interface of the operation's resource.</param>
     /// <param name="operation">The operation.</param>
-    /// <param name="memoryId">The memory it addresses, or null for an operation on the collection.</param>
+    /// <param name="id">The one thing it addresses (a memory, a collection), or null for an operation on many.</param>
     /// <param name="args">Its checked arguments.</param>
     /// <param name="send">Sends them; a static lambda, so that nothing is captured.</param>
     /// <param name="read">Reads the result from a successful response.</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    public async Task<TResult> RunAsync<TArgs, TResult>(
+    public async Task<TResult> RunAsync<TApi, TArgs, TResult>(
+        TApi api,
         Operation operation,
-        string? memoryId,
+        string? id,
         TArgs args,
-        Func<IMemoriesApi, TArgs, Credentials, CancellationToken, Task<HttpResponseMessage>> send,
+        Func<TApi, TArgs, CancellationToken, Task<HttpResponseMessage>> send,
         Func<Reply, TResult> read,
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        using var activity = Telemetry.StartOperation(operation, memoryId, _options.BaseAddress);
+        using var activity = Telemetry.StartOperation(operation, id, _options.BaseAddress);
         int? status = null;
         int? attempts = null;
         Exception? failure = null;
         try
         {
-            using var response = await send(_api, args, _credentials, cancellationToken).ConfigureAwait(false);
+            using var response = await send(api, args, cancellationToken).ConfigureAwait(false);
             var body = await ResponseBody.GetAsync(response, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
             status = (int)response.StatusCode;
             attempts = body.Attempt;
             if (!response.IsSuccessStatusCode)
             {
-                throw failure = ApiErrorFactory.Create(operation, operation.Describe(memoryId), response, body, body.Attempt, _options.ApiKey!, _clock);
+                throw failure = ApiErrorFactory.Create(operation, operation.Describe(id), response, body, body.Attempt, _options.ApiKey!, _clock);
             }
 
-            return read(new Reply(operation, memoryId, response, body, _options.ApiKey!));
+            return read(new Reply(operation, id, response, body, _options.ApiKey!));
         }
         catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested)
         {
@@ -88,7 +85,7 @@ internal sealed class OperationRunner
         catch (Exception ex) when (ex is CallTimeoutException or OperationCanceledException or HttpRequestException)
         {
             attempts = Attempts(ex);
-            throw failure = TransportError(operation.Describe(memoryId), ex, attempts);
+            throw failure = TransportError(operation.Describe(id), ex, attempts);
         }
         catch (MieltoException unexpected)
         {
@@ -99,7 +96,7 @@ internal sealed class OperationRunner
         {
             var errorType = failure is null ? null : Telemetry.ErrorType(failure is MieltoApiException ? status : null, failure);
             Telemetry.EndOperation(activity, operation.Name, status, attempts, errorType, started);
-            WriteLog(operation, memoryId, status, attempts, errorType, started);
+            WriteLog(operation, id, status, attempts, errorType, started);
         }
     }
 
@@ -126,7 +123,7 @@ internal sealed class OperationRunner
         return new MieltoTimeoutException(message, ex);
     }
 
-    private void WriteLog(Operation operation, string? memoryId, int? status, int? attempts, string? errorType, long started)
+    private void WriteLog(Operation operation, string? id, int? status, int? attempts, string? errorType, long started)
     {
         if (!_logger.IsEnabled(LogLevel.Debug))
         {
@@ -134,13 +131,13 @@ internal sealed class OperationRunner
         }
 
         var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        switch ((memoryId, status))
+        switch ((id, status))
         {
             case (not null, { } code):
-                Log.CallCompleted(_logger, operation.Verb, memoryId, code, attempts ?? 1, elapsedMs);
+                Log.CallCompleted(_logger, operation.Verb, operation.Noun, id, code, attempts ?? 1, elapsedMs);
                 break;
             case (not null, null):
-                Log.CallFailed(_logger, operation.Verb, memoryId, errorType ?? "unknown", elapsedMs);
+                Log.CallFailed(_logger, operation.Verb, operation.Noun, id, errorType ?? "unknown", elapsedMs);
                 break;
             case (null, { } code):
                 Log.CollectionCallCompleted(_logger, operation.Verb, operation.Noun, code, attempts ?? 1, elapsedMs);

@@ -11,17 +11,17 @@ internal readonly struct Reply
     private readonly Operation _operation;
     private readonly string _apiKey;
 
-    public Reply(Operation operation, string? memoryId, HttpResponseMessage response, BufferedContent body, string apiKey)
+    public Reply(Operation operation, string? id, HttpResponseMessage response, BufferedContent body, string apiKey)
     {
         _operation = operation;
         _apiKey = apiKey;
-        MemoryId = memoryId;
+        Id = id;
         Response = response;
         Body = body;
     }
 
     /// <summary>The memory the call addressed, if any.</summary>
-    public string? MemoryId { get; }
+    public string? Id { get; }
 
     public HttpResponseMessage Response { get; }
 
@@ -52,6 +52,6 @@ internal readonly struct Reply
 
         return result is not null && isComplete(result)
             ? result
-            : throw ApiErrorFactory.UnexpectedBody(_operation.Describe(MemoryId), Response, Body, type.Type.Name, _apiKey);
+            : throw ApiErrorFactory.UnexpectedBody(_operation.Describe(Id), Response, Body, type.Type.Name, _apiKey);
     }
 }
