@@ -7,7 +7,7 @@ namespace Mielto.Client.Testing;
 /// workspace, then input validation, then the memory itself. Each rule is listed with its source in the
 /// README's "Testing your code" section.
 /// </summary>
-internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore store)
+internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore store, CollectionStore collections)
 {
     /// <summary>Longest memory id or user id accepted; longer input gets a 422 (our choice: the docs give no limit).</summary>
     public const int MaxIdLength = 256;
@@ -15,6 +15,7 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
     private readonly HashSet<string> _workspaces = new([options.DefaultWorkspaceId, .. options.AdditionalWorkspaceIds], StringComparer.Ordinal);
     private readonly MemorySearch _search = new(store);
     private readonly SdkOnlyOperations _sdkOnly = new(options, store);
+    private readonly CollectionApi _collections = new(options, collections);
 
     public Task HandleAsync(HttpContext context, Route route, byte[] body)
     {
@@ -46,7 +47,8 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
             MieltoOperation.CreateFromMessages => _sdkOnly.CreateFromMessagesAsync(call, body),
             MieltoOperation.ListChunks => _sdkOnly.ListChunksAsync(call),
             MieltoOperation.GetProfile => _sdkOnly.GetProfileAsync(call),
-            _ => DeleteAsync(call),
+            MieltoOperation.Delete => DeleteAsync(call),
+            _ => _collections.HandleAsync(operation, call, body),
         };
     }
 

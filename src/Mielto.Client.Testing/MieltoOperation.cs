@@ -32,4 +32,22 @@ public enum MieltoOperation
 
     /// <summary><c>GET /api/v1/memories/profile</c>, known from the official SDKs.</summary>
     GetProfile,
+
+    /// <summary><c>POST /api/v1/collections</c>.</summary>
+    CreateCollection,
+
+    /// <summary><c>GET /api/v1/collections/{collection_id}</c>.</summary>
+    GetCollection,
+
+    /// <summary><c>GET /api/v1/collections</c>.</summary>
+    ListCollections,
+
+    /// <summary><c>PUT /api/v1/collections/{collection_id}</c>.</summary>
+    UpdateCollection,
+
+    /// <summary><c>DELETE /api/v1/collections/{collection_id}</c>.</summary>
+    DeleteCollection,
+
+    /// <summary><c>POST /api/v1/collections/search</c>.</summary>
+    SearchCollection,
 }

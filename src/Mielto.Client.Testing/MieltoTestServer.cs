@@ -32,6 +32,7 @@ public sealed class MieltoTestServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly MieltoTestServerOptions _options;
     private readonly MemoryStore _store = new();
+    private readonly CollectionStore _collections = new();
     private readonly FaultSchedule _faults = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -42,7 +43,7 @@ public sealed class MieltoTestServer : IAsyncDisposable
     {
         _app = app;
         _options = options;
-        _api = new MemoryApi(options, _store);
+        _api = new MemoryApi(options, _store, _collections);
         _rateLimiter = options.RateLimit is { } perSecond ? new RateLimiter(perSecond, options.TimeProvider) : null;
         _app.Run(HandleAsync);
     }
@@ -58,6 +59,9 @@ public sealed class MieltoTestServer : IAsyncDisposable
 
     /// <summary>The memories held now, in every workspace, ordered by workspace and id.</summary>
     public IReadOnlyList<TestMemory> Memories => _store.Snapshot();
+
+    /// <summary>The knowledge collections held now, in every workspace, oldest first.</summary>
+    public IReadOnlyList<TestCollection> Collections => _collections.Snapshot();
 
     /// <summary>
     /// The requests answered (or dropped) so far, in the order they arrived, with the status each was answered
@@ -137,6 +141,41 @@ public sealed class MieltoTestServer : IAsyncDisposable
     /// <param name="workspaceId">Its workspace; null for <see cref="DefaultWorkspaceId"/>.</param>
     public TestMemory? FindMemory(string memoryId, string? workspaceId = null) => _store.Find(workspaceId ?? DefaultWorkspaceId, memoryId);
 
+    /// <summary>Stores a knowledge collection as if it had been created, for a test to start from.</summary>
+    /// <param name="id">Its id.</param>
+    /// <param name="name">Its name.</param>
+    /// <param name="workspaceId">Its workspace; null for <see cref="DefaultWorkspaceId"/>.</param>
+    /// <param name="description">Its description.</param>
+    /// <param name="status">Its status.</param>
+    /// <param name="visibility">Its visibility.</param>
+    /// <param name="tags">Its tags.</param>
+    /// <param name="createdAt">When it was created; null for now.</param>
+    /// <returns>The stored collection.</returns>
+    public TestCollection AddCollection(string id, string name, string? workspaceId = null, string? description = null, string status = "active", string visibility = "private", IEnumerable<string>? tags = null, DateTimeOffset? createdAt = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentNullException.ThrowIfNull(name);
+        var at = createdAt ?? _options.TimeProvider.GetUtcNow();
+        var collection = new TestCollection(id, workspaceId ?? DefaultWorkspaceId, name, description, status, visibility, "pgvector", tags is null ? null : [.. tags], null, at, at);
+        _collections.Add(collection);
+        return collection;
+    }
+
+    /// <summary>Adds a chunk of content to a collection, for a collection search to find (by the words it shares with the query).</summary>
+    /// <param name="collectionId">The collection.</param>
+    /// <param name="content">The chunk's text.</param>
+    /// <param name="contentId">The content it is from; null for a new id.</param>
+    /// <param name="source">Where the content came from, if you want it in the results.</param>
+    /// <returns>The chunk.</returns>
+    public TestChunk AddChunk(string collectionId, string content, string? contentId = null, string? source = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(collectionId);
+        ArgumentNullException.ThrowIfNull(content);
+        var chunk = new TestChunk(collectionId, contentId ?? "con_" + Guid.NewGuid().ToString("N")[..24], content, source);
+        _collections.Add(chunk);
+        return chunk;
+    }
+
     /// <summary>Answers the next <paramref name="count"/> requests with <paramref name="status"/> instead of handling them.</summary>
     /// <param name="count">How many requests fail.</param>
     /// <param name="status">The status to answer with, such as 503 or 429.</param>
@@ -156,10 +195,11 @@ public sealed class MieltoTestServer : IAsyncDisposable
     /// <param name="operation">Only requests to this operation; null for any request.</param>
     public void DropNext(int count, MieltoOperation? operation = null) => _faults.Add(count, new Fault.Drop(), operation);
 
-    /// <summary>Forgets every memory, recorded request and queued fault.</summary>
+    /// <summary>Forgets every memory, collection, recorded request and queued fault.</summary>
     public void Reset()
     {
         _store.Clear();
+        _collections.Clear();
         _faults.Clear();
         _rateLimiter?.Clear();
         _requests.Clear();

@@ -8,6 +8,8 @@ internal readonly record struct Route(MieltoOperation? Operation, string? Memory
 {
     private const string Memories = "/api/v1/memories";
     private const string MemoryPrefix = Memories + "/";
+    private const string Collections = "/api/v1/collections";
+    private const string CollectionPrefix = Collections + "/";
 
     private static readonly Route NotFound = new(null, null, 404);
     private static readonly Route NotAllowed = new(null, null, 405);
@@ -20,6 +22,11 @@ internal readonly record struct Route(MieltoOperation? Operation, string? Memory
     /// </summary>
     public static Route Find(string method, string rawPath)
     {
+        if (rawPath is Collections || rawPath.StartsWith(CollectionPrefix, StringComparison.Ordinal))
+        {
+            return FindCollection(method, rawPath);
+        }
+
         if (rawPath is Memories)
         {
             return method switch { "GET" => new(MieltoOperation.List, null, 200), "POST" => new(MieltoOperation.Create, null, 200), _ => NotAllowed };
@@ -57,6 +64,34 @@ internal readonly record struct Route(MieltoOperation? Operation, string? Memory
             "GET" => new(MieltoOperation.Get, Uri.UnescapeDataString(rest), 200),
             "PUT" => new(MieltoOperation.Update, Uri.UnescapeDataString(rest), 200),
             "DELETE" => new(MieltoOperation.Delete, Uri.UnescapeDataString(rest), 200),
+            _ => NotAllowed,
+        };
+    }
+
+    private static Route FindCollection(string method, string rawPath)
+    {
+        if (rawPath is Collections)
+        {
+            return method switch { "GET" => new(MieltoOperation.ListCollections, null, 200), "POST" => new(MieltoOperation.CreateCollection, null, 201), _ => NotAllowed };
+        }
+
+        var rest = rawPath[CollectionPrefix.Length..];
+        if (rest.Length == 0 || rest.Contains('/', StringComparison.Ordinal))
+        {
+            return NotFound;
+        }
+
+        if (rest is "search")
+        {
+            return method is "POST" ? new(MieltoOperation.SearchCollection, null, 200) : NotAllowed;
+        }
+
+        var id = Uri.UnescapeDataString(rest);
+        return method switch
+        {
+            "GET" => new(MieltoOperation.GetCollection, id, 200),
+            "PUT" => new(MieltoOperation.UpdateCollection, id, 200),
+            "DELETE" => new(MieltoOperation.DeleteCollection, id, 202),
             _ => NotAllowed,
         };
     }

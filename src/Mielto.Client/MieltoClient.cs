@@ -57,21 +57,31 @@ public class MieltoClient : IDisposable
             options,
             loggerFactory?.CreateLogger<MemoriesClient>() ?? NullLogger<MemoriesClient>.Instance,
             TimeProvider.System);
+        Collections = new CollectionsClient(
+            RestService.ForGenerated<ICollectionsApi>(_ownedHttp, MieltoHttp.CreateRefitSettings()),
+            options,
+            loggerFactory?.CreateLogger<CollectionsClient>() ?? NullLogger<CollectionsClient>.Instance,
+            TimeProvider.System);
     }
 
     /// <summary>For mocking: creates a client whose members you override.</summary>
     protected MieltoClient()
     {
         Memories = null!;
+        Collections = null!;
     }
 
-    internal MieltoClient(IMemoriesClient memories)
+    internal MieltoClient(IMemoriesClient memories, ICollectionsClient collections)
     {
         Memories = memories;
+        Collections = collections;
     }
 
     /// <summary>The memory operations.</summary>
     public virtual IMemoriesClient Memories { get; }
+
+    /// <summary>The knowledge collection operations.</summary>
+    public virtual ICollectionsClient Collections { get; }
 
     /// <summary>Releases the connections of a client created with a constructor; a client from dependency injection is released with its container.</summary>
     public void Dispose()

@@ -21,7 +21,7 @@ public sealed class OperationRequestTests(WireServer wire) : WireTest(wire)
         var operation = OperationCase.Named(name);
         Respond(200, operation.SuccessBody);
 
-        await operation.Invoke(Client(), null);
+        await operation.Invoke(Mielto(), null);
 
         var request = Sent();
         Assert.Equal(operation.Method, request.RequestMessage!.Method);
@@ -38,7 +38,7 @@ public sealed class OperationRequestTests(WireServer wire) : WireTest(wire)
         var operation = OperationCase.Named(name);
         Respond(200, operation.SuccessBody);
 
-        await operation.Invoke(Client(o => o.ApiKeyHeader = MieltoApiKeyHeader.XApiKey), null);
+        await operation.Invoke(Mielto(o => o.ApiKeyHeader = MieltoApiKeyHeader.XApiKey), null);
 
         var request = Sent();
         Assert.Equal(ApiKey, request.Header("X-API-Key"));
@@ -51,7 +51,7 @@ public sealed class OperationRequestTests(WireServer wire) : WireTest(wire)
     {
         var operation = OperationCase.Named(name);
         Respond(200, operation.SuccessBody);
-        var client = Client(o => o.WorkspaceId = "wsp_default");
+        var client = Mielto(o => o.WorkspaceId = "wsp_default");
 
         await operation.Invoke(client, "wsp_call");
         await operation.Invoke(client, "");
@@ -63,7 +63,7 @@ public sealed class OperationRequestTests(WireServer wire) : WireTest(wire)
     [MemberData(nameof(OperationCase.Names), MemberType = typeof(OperationCase))]
     public async Task Every_operation_refuses_an_unsendable_workspace_before_sending(string name)
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => OperationCase.Named(name).Invoke(Client(), "wsp\r\nX-Evil: 1"));
+        await Assert.ThrowsAsync<ArgumentException>(() => OperationCase.Named(name).Invoke(Mielto(), "wsp\r\nX-Evil: 1"));
 
         Assert.Empty(Wire.Arrivals);
     }

@@ -38,7 +38,7 @@ public sealed class OperationResilienceTests(WireServer wire) : WireTest(wire)
         var operation = OperationCase.Named(name);
         RespondInSequence(Status(status), Status(status), () => Json(200, operation.SuccessBody));
 
-        await operation.Invoke(Client(o => o.MaxRetries = 2), null);
+        await operation.Invoke(Mielto(o => o.MaxRetries = 2), null);
 
         Assert.Equal(3, Wire.Requests.Count);
         Assert.All(Wire.Requests, r => Assert.Equal(operation.Path, r.RawTarget()));
@@ -64,7 +64,7 @@ public sealed class OperationResilienceTests(WireServer wire) : WireTest(wire)
     {
         RespondInSequence(Status(status), () => Json(200, OperationCase.Named(name).SuccessBody));
 
-        var error = await Assert.ThrowsAnyAsync<MieltoApiException>(() => OperationCase.Named(name).Invoke(Client(o => o.MaxRetries = 3), null));
+        var error = await Assert.ThrowsAnyAsync<MieltoApiException>(() => OperationCase.Named(name).Invoke(Mielto(o => o.MaxRetries = 3), null));
 
         Assert.Equal(status, (int)error.StatusCode);
         Assert.Single(Wire.Requests);
@@ -89,7 +89,7 @@ public sealed class OperationResilienceTests(WireServer wire) : WireTest(wire)
             .RespondWith(Json(200, OperationCase.Named("create").SuccessBody).WithDelay(TimeSpan.FromSeconds(2)));
         var clock = new WatchedClock();
         var timeout = TimeSpan.FromMilliseconds(150);
-        var client = ClientOn(clock, o => { o.Timeout = timeout; o.MaxRetries = 3; });
+        var client = MieltoOn(clock, o => { o.Timeout = timeout; o.MaxRetries = 3; });
 
         var call = OperationCase.Named("create").Invoke(client, null);
         await clock.WaitForTimerAsync(timeout);
@@ -104,7 +104,7 @@ public sealed class OperationResilienceTests(WireServer wire) : WireTest(wire)
     [Fact]
     public async Task Create_is_retried_when_the_connection_cannot_be_made()
     {
-        var error = await Assert.ThrowsAsync<MieltoConnectionException>(() => OperationCase.Named("create").Invoke(Client(o =>
+        var error = await Assert.ThrowsAsync<MieltoConnectionException>(() => OperationCase.Named("create").Invoke(Mielto(o =>
         {
             o.BaseAddress = DroppingServer.RefusingAddress();
             o.MaxRetries = 2;
@@ -123,7 +123,7 @@ public sealed class OperationResilienceTests(WireServer wire) : WireTest(wire)
             return Task.CompletedTask;
         });
 
-        var error = await Assert.ThrowsAsync<MieltoConnectionException>(() => OperationCase.Named("create").Invoke(Client(o =>
+        var error = await Assert.ThrowsAsync<MieltoConnectionException>(() => OperationCase.Named("create").Invoke(Mielto(o =>
         {
             o.BaseAddress = server.BaseAddress;
             o.MaxRetries = 3;
@@ -143,7 +143,7 @@ public sealed class OperationResilienceTests(WireServer wire) : WireTest(wire)
             return Task.CompletedTask;
         });
 
-        await Assert.ThrowsAsync<MieltoConnectionException>(() => OperationCase.Named("replace").Invoke(Client(o =>
+        await Assert.ThrowsAsync<MieltoConnectionException>(() => OperationCase.Named("replace").Invoke(Mielto(o =>
         {
             o.BaseAddress = server.BaseAddress;
             o.MaxRetries = 3;
@@ -161,7 +161,7 @@ public sealed class OperationResilienceTests(WireServer wire) : WireTest(wire)
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => operation.Send(Client(), null, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => operation.Send(Mielto(), null, cancel.Token));
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
     }

@@ -12,6 +12,8 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
 {
     private IMemoriesClient NoRetries() => Client(o => o.MaxRetries = 0);
 
+    private MieltoClient AllNoRetries() => Mielto(o => o.MaxRetries = 0);
+
     public static TheoryData<string, int, Type> StatusCases()
     {
         var cases = new TheoryData<string, int, Type>();
@@ -21,7 +23,7 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
             cases.Add(operation.Name, 401, typeof(MieltoAuthenticationException));
             cases.Add(operation.Name, 402, typeof(MieltoPaymentRequiredException));
             cases.Add(operation.Name, 403, typeof(MieltoPermissionException));
-            cases.Add(operation.Name, 404, operation.OnMemory ? typeof(MemoryNotFoundException) : typeof(MieltoApiException));
+            cases.Add(operation.Name, 404, operation.OnOne ? operation.NotFound : typeof(MieltoApiException));
             cases.Add(operation.Name, 429, typeof(MieltoRateLimitException));
             cases.Add(operation.Name, 500, typeof(MieltoServerException));
             cases.Add(operation.Name, 503, typeof(MieltoServerException));
@@ -37,7 +39,7 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
         var operation = OperationCase.Named(name);
         Respond(status, """{"detail":"what the server said","error_code":"SOME_CODE"}""");
 
-        var error = await Assert.ThrowsAnyAsync<MieltoApiException>(() => operation.Invoke(NoRetries(), null));
+        var error = await Assert.ThrowsAnyAsync<MieltoApiException>(() => operation.Invoke(AllNoRetries(), null));
 
         Assert.Equal(expected, error.GetType());
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
@@ -49,12 +51,14 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
 
     [Theory]
     [MemberData(nameof(OperationCase.Names), MemberType = typeof(OperationCase))]
-    public async Task Every_operation_throws_MemoryValidationException_with_the_field_errors_on_422(string name)
+    public async Task Every_operation_throws_its_resources_validation_exception_with_the_field_errors_on_422(string name)
     {
         var operation = OperationCase.Named(name);
         Respond(422, """{"detail":[{"type":"missing","loc":["body","memory"],"msg":"Field required","input":{}},{"type":"less_than_equal","loc":["query","limit"],"msg":"Input should be less than or equal to 100","input":"101","ctx":{"le":100}}]}""");
 
-        var error = await Assert.ThrowsAsync<MemoryValidationException>(() => operation.Invoke(Client(), null));
+        var error = await Assert.ThrowsAnyAsync<MieltoValidationException>(() => operation.Invoke(Mielto(), null));
+
+        Assert.Equal(operation.Invalid, error.GetType());
 
         Assert.Equal([["body", "memory"], ["query", "limit"]], error.Errors.Select(e => e.Location));
         Assert.Equal(["Field required", "Input should be less than or equal to 100"], error.Errors.Select(e => e.Message));
@@ -69,10 +73,10 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
         var operation = OperationCase.Named(name);
         RespondRaw(502, "<html>Bad Gateway</html>", "text/html");
 
-        var html = await Assert.ThrowsAsync<MieltoServerException>(() => operation.Invoke(NoRetries(), null));
+        var html = await Assert.ThrowsAsync<MieltoServerException>(() => operation.Invoke(AllNoRetries(), null));
         Wire.Reset();
         Respond(401);
-        var empty = await Assert.ThrowsAsync<MieltoAuthenticationException>(() => operation.Invoke(NoRetries(), null));
+        var empty = await Assert.ThrowsAsync<MieltoAuthenticationException>(() => operation.Invoke(AllNoRetries(), null));
 
         Assert.Equal("<html>Bad Gateway</html>", html.Detail);
         Assert.Null(empty.Detail);
@@ -107,7 +111,7 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
         var operation = OperationCase.Named(name);
         RespondRaw(200, body, "application/json");
 
-        var error = await Assert.ThrowsAsync<MieltoException>(() => operation.Invoke(Client(), null));
+        var error = await Assert.ThrowsAsync<MieltoException>(() => operation.Invoke(Mielto(), null));
 
         Assert.Contains(operation.Call, error.Message);
         Assert.Contains("not the expected", error.Message);
@@ -121,7 +125,21 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
         var operation = OperationCase.Named(name);
         Respond(200, operation.SuccessBody);
 
-        var result = await operation.Invoke(Client(), null);
+        var result = await operation.Invoke(Mielto(), null);
+
+        var collectionId = result switch
+        {
+            Collection collection => collection.Id,
+            CollectionPage page => Assert.Single(page.Collections).Id,
+            CollectionDeleteResult deleted => deleted.CollectionId,
+            CollectionSearchResponse found => Assert.Single(found.Results).Content == "Green tea" ? found.CollectionId : null,
+            _ => null,
+        };
+        if (collectionId is not null)
+        {
+            Assert.Equal("col_1", collectionId);
+            return;
+        }
 
         var memory = result switch
         {
@@ -299,7 +317,7 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
     public static TheoryData<string, string, string?> RouteNotFoundCases()
     {
         var cases = new TheoryData<string, string, string?>();
-        foreach (var operation in OperationCase.All.Where(o => o.OnMemory))
+        foreach (var operation in OperationCase.All.Where(o => o.OnOne))
         {
             cases.Add(operation.Name, """{"detail":"Not Found"}""", "application/json");
             cases.Add(operation.Name, "<html><body>404 Not Found</body></html>", "text/html");
@@ -316,11 +334,11 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
         var operation = OperationCase.Named(name);
         RespondRaw(404, body, contentType);
 
-        var error = await Assert.ThrowsAnyAsync<MieltoApiException>(() => operation.Invoke(NoRetries(), null));
+        var error = await Assert.ThrowsAnyAsync<MieltoApiException>(() => operation.Invoke(AllNoRetries(), null));
 
         Assert.Equal(typeof(MieltoApiException), error.GetType());
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
-        Assert.Contains("no route of the Mielto API matches " + Wire.BaseAddress.ToString().TrimEnd('/') + "/api/v1/memories/", error.Message);
+        Assert.Contains("no route of the Mielto API matches " + Wire.BaseAddress.ToString().TrimEnd('/') + operation.Prefix, error.Message);
         Assert.Contains("Check MieltoClientOptions.BaseAddress", error.Message);
         Assert.DoesNotContain("does not exist", error.Message);
     }
@@ -357,7 +375,7 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
         Respond(200, OperationCase.MemoryJson);
 
         var memory = await Client().GetAsync("mem_1");
-        using var written = JsonDocument.Parse(JsonSerializer.Serialize(memory, Mielto.Client.Http.MieltoJsonContext.Wire.Memory));
+        using var written = JsonDocument.Parse(JsonSerializer.Serialize(memory, global::Mielto.Client.Http.MieltoJsonContext.Wire.Memory));
 
         Assert.Equal(["memory_id", "user_id", "memory", "topics", "created_at", "updated_at", "metadata"], written.RootElement.EnumerateObject().Select(p => p.Name));
     }

@@ -106,13 +106,13 @@ public sealed class TelemetryTests : WireTest
         using var test = StartTest();
         Respond(200, operation.SuccessBody);
 
-        await operation.Invoke(Client(), null);
+        await operation.Invoke(Mielto(), null);
 
         var span = Assert.Single(_activities, a => a.Source.Name == MieltoTelemetry.SourceName && a.TraceId == test.TraceId);
-        Assert.Equal("Mielto " + operation.Call.Replace(" 'mem_1'", string.Empty, StringComparison.Ordinal), span.DisplayName);
-        Assert.Equal("memories." + name, span.GetTagItem("mielto.operation"));
+        Assert.Equal("Mielto " + operation.Call.Replace($" '{operation.IdTag.Id}'", string.Empty, StringComparison.Ordinal), span.DisplayName);
+        Assert.Equal(operation.Telemetry, span.GetTagItem("mielto.operation"));
         Assert.Equal(operation.Method, span.GetTagItem("http.request.method"));
-        Assert.Equal(operation.OnMemory ? "mem_1" : null, span.GetTagItem("mielto.memory.id"));
+        Assert.Equal(operation.OnOne ? operation.IdTag.Id : null, span.GetTagItem(operation.IdTag.Tag));
         Assert.Equal(200, span.GetTagItem("http.response.status_code"));
     }
 

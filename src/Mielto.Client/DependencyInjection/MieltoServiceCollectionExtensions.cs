@@ -77,8 +77,15 @@ public static class MieltoServiceCollectionExtensions
             Options(sp),
             sp.GetRequiredService<ILogger<MemoriesClient>>(),
             Clock(sp)));
-        services.TryAddSingleton(sp => new MieltoClient(sp.GetRequiredService<IMemoriesClient>()));
+        services.TryAddSingleton<ICollectionsClient>(sp => new CollectionsClient(
+            sp.GetRequiredService<ICollectionsApi>(),
+            Options(sp),
+            sp.GetRequiredService<ILogger<CollectionsClient>>(),
+            Clock(sp)));
+        services.TryAddSingleton(sp => new MieltoClient(sp.GetRequiredService<IMemoriesClient>(), sp.GetRequiredService<ICollectionsClient>()));
 
+        // Every resource's Refit interface goes through the one named HttpClient, so its handlers are configured once.
+        services.AddRefitGeneratedClient<ICollectionsApi>(MieltoJsonContext.Wire, _ => MieltoHttp.CreateRefitSettings(), HttpClientName);
         var builder = services.AddRefitGeneratedClient<IMemoriesApi>(MieltoJsonContext.Wire, _ => MieltoHttp.CreateRefitSettings(), HttpClientName);
         builder
             .ConfigureHttpClient((sp, client) => MieltoHttp.Configure(client, Options(sp)))

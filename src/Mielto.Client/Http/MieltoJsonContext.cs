@@ -30,6 +30,13 @@ namespace Mielto.Client.Http;
 [JsonSerializable(typeof(FromMessagesWire))]
 [JsonSerializable(typeof(ChunkListWire))]
 [JsonSerializable(typeof(MemoryProfile))]
+[JsonSerializable(typeof(Collection))]
+[JsonSerializable(typeof(CollectionCreateRequest))]
+[JsonSerializable(typeof(CollectionUpdateRequest))]
+[JsonSerializable(typeof(CollectionListWire))]
+[JsonSerializable(typeof(CollectionDeleteResult))]
+[JsonSerializable(typeof(CollectionSearchRequest))]
+[JsonSerializable(typeof(CollectionSearchResponse))]
 internal sealed partial class MieltoJsonContext : JsonSerializerContext
 {
     /// <summary>

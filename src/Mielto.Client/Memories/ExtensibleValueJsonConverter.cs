@@ -14,11 +14,17 @@ namespace Mielto.Client;
 public sealed class ExtensibleValueJsonConverter : JsonConverterFactory
 {
     /// <inheritdoc/>
-    public override bool CanConvert(Type typeToConvert) => typeToConvert == typeof(MemoryType) || typeToConvert == typeof(RetrievalMethod);
+    public override bool CanConvert(Type typeToConvert) =>
+        typeToConvert == typeof(MemoryType) || typeToConvert == typeof(RetrievalMethod) || typeToConvert == typeof(CollectionStatus)
+        || typeToConvert == typeof(CollectionVisibility) || typeToConvert == typeof(CollectionStoreType) || typeToConvert == typeof(CollectionSearchType);
 
     /// <inheritdoc/>
     public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
         typeToConvert == typeof(MemoryType) ? new ExtensibleValueConverter<MemoryType>()
         : typeToConvert == typeof(RetrievalMethod) ? new ExtensibleValueConverter<RetrievalMethod>()
+        : typeToConvert == typeof(CollectionStatus) ? new ExtensibleValueConverter<CollectionStatus>()
+        : typeToConvert == typeof(CollectionVisibility) ? new ExtensibleValueConverter<CollectionVisibility>()
+        : typeToConvert == typeof(CollectionStoreType) ? new ExtensibleValueConverter<CollectionStoreType>()
+        : typeToConvert == typeof(CollectionSearchType) ? new ExtensibleValueConverter<CollectionSearchType>()
         : null;
 }

@@ -18,6 +18,13 @@ internal sealed class Operation
     public static readonly Operation GetProfile = new(Resource.Memories, "get_profile", "GET", "GET", "memory profile", onOne: false);
     public static readonly Operation Delete = new(Resource.Memories, "delete", "DELETE", "DELETE", "memory", onOne: true, notFoundAdvice: "DeleteIfExistsAsync treats this as already deleted");
 
+    public static readonly Operation CreateCollection = new(Resource.Collections, "create", "POST", "CREATE", "collection", onOne: false);
+    public static readonly Operation GetCollection = new(Resource.Collections, "get", "GET", "GET", "collection", onOne: true, notFoundAdvice: "GetIfExistsAsync returns null instead");
+    public static readonly Operation ListCollections = new(Resource.Collections, "list", "GET", "LIST", "collections", onOne: false);
+    public static readonly Operation UpdateCollection = new(Resource.Collections, "update", "PUT", "UPDATE", "collection", onOne: true, notFoundAdvice: "create it first");
+    public static readonly Operation DeleteCollection = new(Resource.Collections, "delete", "DELETE", "DELETE", "collection", onOne: true, notFoundAdvice: "it may be deleted already");
+    public static readonly Operation SearchCollection = new(Resource.Collections, "search", "POST", "SEARCH", "collection", onOne: true, notFoundAdvice: "check its id");
+
     private Operation(Resource resource, string name, string method, string verb, string noun, bool onOne, string? notFoundAdvice = null)
     {
         Resource = resource;

@@ -52,4 +52,47 @@ internal static class Paging
             cursor = page.NextCursor;
         }
     }
+
+    /// <summary>
+    /// Every item of an offset-paged listing, from <paramref name="skip"/>, a page of <paramref name="limit"/> at a time,
+    /// fetched as the caller reads: it stops at a page shorter than the limit, once the server's grand total is reached,
+    /// or at a page that brings nothing new, and never yields an item twice, so a server that repeats a page (or
+    /// shifts one while items are added) neither loops nor duplicates.
+    /// </summary>
+    /// <param name="skip">Where to start.</param>
+    /// <param name="limit">The page size asked for.</param>
+    /// <param name="state">What the fetch needs; passed to a static lambda, so nothing is captured.</param>
+    /// <param name="fetch">Fetches the page at an offset: its items and the grand total, if known.</param>
+    /// <param name="key">An item's identity.</param>
+    /// <param name="cancellationToken">Stops the listing.</param>
+    public static async IAsyncEnumerable<T> OffsetAsync<TState, T>(
+        int skip,
+        int limit,
+        TState state,
+        Func<TState, int, CancellationToken, Task<(IReadOnlyList<T> Items, int? Total)>> fetch,
+        Func<T, string> key,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var (items, total) = await fetch(state, skip, cancellationToken).ConfigureAwait(false);
+            var fresh = 0;
+            foreach (var item in items)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (seen.Add(key(item)))
+                {
+                    fresh++;
+                    yield return item;
+                }
+            }
+
+            skip += items.Count;
+            if (items.Count < limit || fresh == 0 || (total is { } all && skip >= all))
+            {
+                yield break;
+            }
+        }
+    }
 }

@@ -1,18 +1,22 @@
 namespace Mielto.Client.Tests.Infrastructure;
 
 /// <summary>
-/// One operation of <see cref="IMemoriesClient"/>, called with valid arguments, with what it sends and the body of
-/// a success: for tests that must hold for every operation alike.
+/// One operation of the SDK, of any resource, called with valid arguments, with what it sends and the body of a
+/// success: for tests that must hold for every operation alike. A memory operation's name is bare (<c>get</c>);
+/// another resource's carries it (<c>collections.get</c>).
 /// </summary>
 public sealed record OperationCase(
     string Name,
     string Method,
     string Path,
     string Call,
-    bool OnMemory,
+    bool OnOne,
     string SuccessBody,
-    Func<IMemoriesClient, string?, CancellationToken, Task<object?>> Send)
+    Func<MieltoClient, string?, CancellationToken, Task<object?>> Send)
 {
+    /// <summary>A collection as the docs show it.</summary>
+    public const string CollectionJson = """{"id":"col_1","name":"Docs","status":"active","visibility":"private","workspace_id":"wsp_1","created_at":"2024-01-15T10:00:00Z"}""";
+
     /// <summary>A memory as the docs show it, with a naive timestamp as FastAPI writes one.</summary>
     public const string MemoryJson = """{"memory_id":"mem_1","user_id":"user_1","memory":"likes tea","topics":["drinks"],"created_at":"2024-01-02T03:04:05Z","updated_at":"2024-01-02T03:04:06.123456","metadata":{"source":"chat"}}""";
 
@@ -20,40 +24,71 @@ public sealed record OperationCase(
     [
         new("create", "POST", "/api/v1/memories", "CREATE memory", false,
             $$"""{"memory_id":"mem_1","message":"Memory created successfully","memory":{{MemoryJson}}}""",
-            async (c, w, ct) => await c.CreateAsync(new MemoryCreateRequest { UserId = "user_1", Content = "likes tea" }, w, ct)),
+            async (c, w, ct) => await c.Memories.CreateAsync(new MemoryCreateRequest { UserId = "user_1", Content = "likes tea" }, w, ct)),
         new("get", "GET", "/api/v1/memories/mem_1", "GET memory 'mem_1'", true, MemoryJson,
-            async (c, w, ct) => await c.GetAsync("mem_1", workspaceId: w, cancellationToken: ct)),
+            async (c, w, ct) => await c.Memories.GetAsync("mem_1", workspaceId: w, cancellationToken: ct)),
         new("list", "GET", "/api/v1/memories", "LIST memories", false,
             $$"""{"memories":[{{MemoryJson}}],"total_count":1,"next_cursor":null,"has_more":false}""",
-            async (c, w, ct) => await c.ListAsync(workspaceId: w, cancellationToken: ct)),
+            async (c, w, ct) => await c.Memories.ListAsync(workspaceId: w, cancellationToken: ct)),
         new("search", "POST", "/api/v1/memories/search", "SEARCH memories", false,
             $$"""{"memories":[{{MemoryJson}}],"total_results":1,"query":"tea","retrieval_method":"agentic"}""",
-            async (c, w, ct) => await c.SearchAsync(new MemorySearchRequest { Query = "tea" }, w, ct)),
+            async (c, w, ct) => await c.Memories.SearchAsync(new MemorySearchRequest { Query = "tea" }, w, ct)),
         new("update", "PUT", "/api/v1/memories/mem_1", "UPDATE memory 'mem_1'", true,
             $$"""{"memory_id":"mem_1","message":"Memory updated successfully","memory":{{MemoryJson}}}""",
-            async (c, w, ct) => await c.UpdateAsync("mem_1", new MemoryUpdateRequest { Content = "likes tea" }, w, ct)),
+            async (c, w, ct) => await c.Memories.UpdateAsync("mem_1", new MemoryUpdateRequest { Content = "likes tea" }, w, ct)),
         new("replace", "POST", "/api/v1/memories/mem_1/replace", "REPLACE memory 'mem_1'", true,
             $$"""{"memory_id":"mem_1","message":"Memory replaced successfully","old_memory":{{MemoryJson}},"new_memory":{{MemoryJson}}}""",
-            async (c, w, ct) => await c.ReplaceAsync("mem_1", new MemoryReplaceRequest { Content = "likes tea" }, w, ct)),
+            async (c, w, ct) => await c.Memories.ReplaceAsync("mem_1", new MemoryReplaceRequest { Content = "likes tea" }, w, ct)),
         new("delete", "DELETE", "/api/v1/memories/mem_1", "DELETE memory 'mem_1'", true,
             """{"memory_id":"mem_1","message":"Memory deleted successfully"}""",
-            async (c, w, ct) => await c.DeleteAsync("mem_1", workspaceId: w, cancellationToken: ct)),
+            async (c, w, ct) => await c.Memories.DeleteAsync("mem_1", workspaceId: w, cancellationToken: ct)),
         new("create_from_messages", "POST", "/api/v1/memories/from_messages", "CREATE memories from messages", false,
             """{"message":"Memories created successfully from messages","result":{"memories_created":1,"memory_ids":["mem_1"]}}""",
-            async (c, w, ct) => await c.CreateFromMessagesAsync(new MemoryFromMessagesRequest { UserId = "user_1", Messages = [new MemoryMessage { Role = "user", Content = "likes tea" }] }, w, ct)),
+            async (c, w, ct) => await c.Memories.CreateFromMessagesAsync(new MemoryFromMessagesRequest { UserId = "user_1", Messages = [new MemoryMessage { Role = "user", Content = "likes tea" }] }, w, ct)),
         new("list_chunks", "GET", "/api/v1/memories/chunks", "LIST memory chunks", false,
             """{"data":[{"id":"chunk_1","content":"likes tea","content_id":"mem_1","embedding":[0.5,-0.25]}],"total_count":1,"next_cursor":null,"has_more":false}""",
-            async (c, w, ct) => await c.ListChunksAsync(new MemoryChunkListOptions(), w, ct)),
+            async (c, w, ct) => await c.Memories.ListChunksAsync(new MemoryChunkListOptions(), w, ct)),
         new("get_profile", "GET", "/api/v1/memories/profile?user_id=user_1", "GET memory profile", false,
             $$$"""{"user_id":"user_1","profile":{{{MemoryJson}}},"structured_profile":{"likes":["tea"]}}""",
-            async (c, w, ct) => await c.GetProfileAsync("user_1", w, ct)),
+            async (c, w, ct) => await c.Memories.GetProfileAsync("user_1", w, ct)),
+        new("collections.create", "POST", "/api/v1/collections", "CREATE collection", false, CollectionJson,
+            async (c, w, ct) => await c.Collections.CreateAsync(new CollectionCreateRequest { Name = "Docs" }, w, ct)),
+        new("collections.get", "GET", "/api/v1/collections/col_1", "GET collection 'col_1'", true, CollectionJson,
+            async (c, w, ct) => await c.Collections.GetAsync("col_1", w, ct)),
+        new("collections.list", "GET", "/api/v1/collections?skip=0", "LIST collections", false, $$"""{"data":[{{CollectionJson}}],"total_count":1}""",
+            async (c, w, ct) => await c.Collections.ListAsync(workspaceId: w, cancellationToken: ct)),
+        new("collections.update", "PUT", "/api/v1/collections/col_1", "UPDATE collection 'col_1'", true, CollectionJson,
+            async (c, w, ct) => await c.Collections.UpdateAsync("col_1", new CollectionUpdateRequest { Name = "Docs" }, w, ct)),
+        new("collections.delete", "DELETE", "/api/v1/collections/col_1", "DELETE collection 'col_1'", true, """{"collection_id":"col_1","status":"deleting","job_id":"job_1"}""",
+            async (c, w, ct) => await c.Collections.DeleteAsync("col_1", w, ct)),
+        new("collections.search", "POST", "/api/v1/collections/search", "SEARCH collection 'col_1'", true,
+            """{"results":[{"content":"Green tea","score":0.9}],"total_results":1,"query":"tea","search_type":"hybrid","collection_id":"col_1"}""",
+            async (c, w, ct) => await c.Collections.SearchAsync(new CollectionSearchRequest { Query = "tea", CollectionId = "col_1" }, w, ct)),
     ];
 
     /// <summary>The operations that are not idempotent: retried only when the server cannot have processed them.</summary>
-    public static readonly IReadOnlySet<string> NotIdempotent = new HashSet<string>(["create", "create_from_messages"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> NotIdempotent = new HashSet<string>(["create", "create_from_messages", "collections.create"], StringComparer.Ordinal);
+
+    /// <summary>Its resource: <c>memories</c> or <c>collections</c>.</summary>
+    public string Resource => Name.Contains('.', StringComparison.Ordinal) ? Name[..Name.IndexOf('.', StringComparison.Ordinal)] : "memories";
+
+    /// <summary>Its name in telemetry: <c>memories.get</c>.</summary>
+    public string Telemetry => Name.Contains('.', StringComparison.Ordinal) ? Name : "memories." + Name;
+
+    /// <summary>The path of one of its resource, which a route 404 names: <c>/api/v1/memories/</c>.</summary>
+    public string Prefix => $"/api/v1/{Resource}/";
+
+    /// <summary>The span tag of the id it addresses, and that id.</summary>
+    public (string Tag, string Id) IdTag => Resource == "memories" ? ("mielto.memory.id", "mem_1") : ("mielto.collection.id", "col_1");
+
+    /// <summary>The exception of the API's own 404 about what it addresses.</summary>
+    public Type NotFound => Resource == "memories" ? typeof(MemoryNotFoundException) : typeof(MieltoNotFoundException);
+
+    /// <summary>The exception of a 422.</summary>
+    public Type Invalid => Resource == "memories" ? typeof(MemoryValidationException) : typeof(MieltoValidationException);
 
     /// <summary>Calls the operation with valid arguments.</summary>
-    public Task<object?> Invoke(IMemoriesClient client, string? workspaceId) => Send(client, workspaceId, CancellationToken.None);
+    public Task<object?> Invoke(MieltoClient client, string? workspaceId) => Send(client, workspaceId, CancellationToken.None);
 
     public static TheoryData<string> Names => [.. All.Select(o => o.Name)];
 

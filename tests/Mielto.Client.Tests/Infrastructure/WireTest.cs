@@ -81,10 +81,17 @@ public abstract class WireTest : IDisposable
         return provider;
     }
 
+    /// <summary>The whole client, every resource, as <see cref="Client"/> builds it.</summary>
+    protected MieltoClient Mielto(Action<MieltoClientOptions>? configure = null) =>
+        Services(configure).GetRequiredService<MieltoClient>();
+
     protected IMemoriesClient Client(Action<MieltoClientOptions>? configure = null) =>
         Services(configure).GetRequiredService<IMemoriesClient>();
 
     /// <summary>A client, with <paramref name="configure"/> applied, whose timeouts and delays run on <paramref name="clock"/>.</summary>
+    protected MieltoClient MieltoOn(TimeProvider clock, Action<MieltoClientOptions> configure) =>
+        Services(configure, register: services => services.AddSingleton(clock)).GetRequiredService<MieltoClient>();
+
     protected IMemoriesClient ClientOn(TimeProvider clock, Action<MieltoClientOptions> configure) =>
         Services(configure, register: services => services.AddSingleton(clock)).GetRequiredService<IMemoriesClient>();
 

@@ -36,8 +36,12 @@ public sealed class InputPropertyTests : IDisposable
     private readonly ITestOutputHelper _output;
     private const string MemoryJson = """{"memory_id":"m","user_id":"u","memory":"c"}""";
 
+    private const string CollectionPrefix = "/api/v1/collections/";
+    private const string CollectionJson = """{"id":"c","name":"n"}""";
+
     private readonly RawHttpServer _server = new(exchange => exchange.RespondAsync(200, exchange.Request.Method switch
     {
+        _ when exchange.Request.Target.StartsWith(CollectionPrefix, StringComparison.Ordinal) => exchange.Request.Method is "DELETE" ? """{"collection_id":"c","status":"deleting"}""" : CollectionJson,
         "GET" => MemoryJson,
         "PUT" => $$"""{"memory_id":"m","message":"ok","memory":{{MemoryJson}}}""",
         "POST" => $$"""{"memory_id":"m","message":"ok","old_memory":{{MemoryJson}},"new_memory":{{MemoryJson}}}""",
@@ -89,6 +93,52 @@ public sealed class InputPropertyTests : IDisposable
 
         _output.WriteLine($"{Iterations} cases: {sent} sent and received exactly, {refused} refused before sending.");
         Assert.True(sent > Iterations / 4 && refused > Iterations / 20, $"the generator must exercise both paths ({sent} sent, {refused} refused)");
+    }
+
+    [Fact]
+    public async Task Any_collection_id_is_refused_before_sending_or_reaches_the_server_exactly()
+    {
+        var sent = 0;
+        await Gen.Select(Gen.OneOf("DELETE", "GET", "PUT"), Text, OptionalText).SampleAsync(
+            async (method, collectionId, workspaceId) =>
+            {
+                _server.Clear();
+                var expectRefusal = string.IsNullOrWhiteSpace(collectionId) || collectionId is "." or ".." or "search" || !IsWellFormed(collectionId)
+                    || (!string.IsNullOrEmpty(workspaceId) && !IsSendableHeader(workspaceId));
+                try
+                {
+                    await (method switch
+                    {
+                        "GET" => _client.Client.Collections.GetAsync(collectionId, workspaceId),
+                        "PUT" => _client.Client.Collections.UpdateAsync(collectionId, new CollectionUpdateRequest { Name = "n" }, workspaceId),
+                        _ => (Task)_client.Client.Collections.DeleteAsync(collectionId, workspaceId),
+                    });
+                }
+                catch (ArgumentException)
+                {
+                    Assert.True(expectRefusal, "refused an id that can be sent unchanged");
+                    Assert.Empty(_server.Received);
+                    return;
+                }
+
+                Assert.False(expectRefusal, "sent input that cannot reach the server unchanged");
+                var request = Assert.Single(_server.Received);
+                Assert.Equal(method, request.Method);
+                Assert.True(request.Target.All(c => c is > ' ' and <= '~'), $"the request target must be printable ASCII: {request.Target}");
+                Assert.StartsWith(CollectionPrefix, request.Target);
+                var segment = request.Target[CollectionPrefix.Length..];
+                Assert.DoesNotContain('/', segment);
+                Assert.DoesNotContain('?', segment);
+                Assert.DoesNotContain('#', segment);
+                Assert.Equal(collectionId, Uri.UnescapeDataString(segment));
+                Assert.Equal(string.IsNullOrEmpty(workspaceId) ? null : workspaceId, request.HeaderCount("X-Workspace-Id") == 0 ? null : request.Header("X-Workspace-Id"));
+                Interlocked.Increment(ref sent);
+            },
+            writeLine: _output.WriteLine,
+            iter: Iterations,
+            threads: 1);
+
+        Assert.True(sent > Iterations / 4, $"the generator must exercise sending ({sent} sent)");
     }
 
     private Task CallAsync(string method, string memoryId, string? userId, string? workspaceId) => method switch

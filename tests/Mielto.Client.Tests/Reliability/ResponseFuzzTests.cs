@@ -76,7 +76,7 @@ public sealed class ResponseFuzzTests : IDisposable
                 string outcome;
                 try
                 {
-                    var result = await operation.Invoke(_client.Memories, null).WaitAsync(TimeSpan.FromSeconds(10));
+                    var result = await operation.Invoke(_client.Client, null).WaitAsync(TimeSpan.FromSeconds(10));
                     Assert.InRange(status, 200, 299);
                     AssertComplete(result);
                     outcome = "result";
@@ -146,6 +146,18 @@ public sealed class ResponseFuzzTests : IDisposable
                 break;
             case MemoryChunkPage chunks:
                 Assert.All(chunks.Chunks, c => Assert.True(c is { Id: not null, Content: not null }));
+                break;
+            case Collection collection:
+                Assert.True(collection is { Id: not null, Name: not null });
+                break;
+            case CollectionPage collections:
+                Assert.All(collections.Collections, c => Assert.True(c is { Id: not null, Name: not null }));
+                break;
+            case CollectionDeleteResult deleted:
+                Assert.NotNull(deleted.CollectionId);
+                break;
+            case CollectionSearchResponse found:
+                Assert.All(found.Results, r => Assert.NotNull(r.Content));
                 break;
             case MemoryProfile profile:
                 Assert.NotNull(profile.UserId);

@@ -18,9 +18,13 @@ public sealed class SdkClient : IDisposable
         });
         _services = services.BuildServiceProvider();
         Memories = _services.GetRequiredService<IMemoriesClient>();
+        Client = _services.GetRequiredService<MieltoClient>();
     }
 
     public IMemoriesClient Memories { get; }
+
+    /// <summary>The whole client, every resource.</summary>
+    public MieltoClient Client { get; }
 
     public void Dispose() => _services.Dispose();
 }

@@ -1,0 +1,81 @@
+namespace Mielto.Client;
+
+/// <summary>
+/// Mielto's knowledge collections: create, read, list, change, delete and search the collections of a workspace. Every
+/// method checks its arguments before sending, sends <c>X-Workspace-Id</c> when a workspace is given or configured,
+/// retries as the operation allows, and turns a failure into a typed <see cref="MieltoException"/>.
+/// </summary>
+public interface ICollectionsClient
+{
+    /// <summary>Creates a collection (<c>POST /api/v1/collections</c>; the API answers 201, and 200 is read alike).</summary>
+    /// <param name="request">The new collection; <see cref="CollectionCreateRequest.Name"/> is required (1 to 100 characters).</param>
+    /// <param name="workspaceId">The workspace, sent as <c>X-Workspace-Id</c>; null or empty uses <see cref="MieltoClientOptions.WorkspaceId"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The collection, as the server made it.</returns>
+    /// <remarks>Not idempotent: retried only when the server cannot have processed it (the connection failed before sending, or a 429).</remarks>
+    /// <exception cref="ArgumentException">The request cannot be sent as it is; nothing was sent.</exception>
+    /// <exception cref="MieltoValidationException">The server refused the input (422).</exception>
+    /// <exception cref="MieltoException">Another failure; see its type.</exception>
+    Task<Collection> CreateAsync(CollectionCreateRequest request, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one collection (<c>GET /api/v1/collections/{id}</c>).</summary>
+    /// <param name="collectionId">The collection; empty, <c>.</c>, <c>..</c> and <c>search</c> are refused, any other id is sent as given.</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The collection.</returns>
+    /// <exception cref="MieltoNotFoundException">The API says there is no such collection here.</exception>
+    /// <exception cref="MieltoException">Another failure; see its type.</exception>
+    Task<Collection> GetAsync(string collectionId, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="GetAsync"/>, with null for a collection the API says is not there.</summary>
+    /// <param name="collectionId">The collection.</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The collection, or null.</returns>
+    Task<Collection?> GetIfExistsAsync(string collectionId, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists one page of collections (<c>GET /api/v1/collections</c>), with the grand total of those that match.</summary>
+    /// <param name="options">Offset, page size (1 to 1,000), status, visibility, text and tags.</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    Task<CollectionPage> ListAsync(CollectionListOptions? options = null, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every collection that matches, page by page as you read: it stops at a short page or the grand total, and never
+    /// returns a collection twice, even from a server that repeats a page.
+    /// </summary>
+    /// <param name="options">Where to start, the page size (default 100), and the filters.</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Stops the listing.</param>
+    /// <returns>The collections.</returns>
+    IAsyncEnumerable<Collection> ListAllAsync(CollectionListOptions? options = null, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes a collection (<c>PUT /api/v1/collections/{id}</c>): only what the update sets.</summary>
+    /// <param name="collectionId">The collection.</param>
+    /// <param name="update">What to change; at least one field.</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The collection after the change.</returns>
+    /// <exception cref="MieltoNotFoundException">The API says there is no such collection here.</exception>
+    Task<Collection> UpdateAsync(string collectionId, CollectionUpdateRequest update, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes a collection and everything in it (<c>DELETE /api/v1/collections/{id}</c>). The server accepts the delete
+    /// (202) and deletes afterwards; 200 and 204, with a body or without, are read alike.
+    /// </summary>
+    /// <param name="collectionId">The collection.</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What the server answered: its status and job id when it gave them.</returns>
+    /// <exception cref="MieltoNotFoundException">The API says there is no such collection here.</exception>
+    Task<CollectionDeleteResult> DeleteAsync(string collectionId, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Searches one collection's chunks (<c>POST /api/v1/collections/search</c>), most relevant first.</summary>
+    /// <param name="request">The query, the collection, and optionally the search type, <c>k</c> (1 to 100), a score threshold (0 to 1) and filters.</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The scored results.</returns>
+    /// <exception cref="MieltoNotFoundException">The API says there is no such collection here.</exception>
+    Task<CollectionSearchResponse> SearchAsync(CollectionSearchRequest request, string? workspaceId = null, CancellationToken cancellationToken = default);
+}
