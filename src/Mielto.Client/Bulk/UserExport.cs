@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Mielto.Client.Diagnostics;
 using Mielto.Client.Http;
+using Mielto.Client.Operations;
 
 namespace Mielto.Client.Bulk;
 
@@ -11,7 +12,7 @@ namespace Mielto.Client.Bulk;
 /// per <c>\n</c>-ended line, UTF-8 without a BOM. It streams page by page, so that memory use does not grow with the
 /// number of memories.
 /// </summary>
-internal sealed class UserExport(IMemoriesClient memories, ILogger logger)
+internal sealed class UserExport(Func<MemoryListOptions, string?, CancellationToken, IAsyncEnumerable<JsonElement>> list, ILogger logger)
 {
     private const int PageSize = 100;
 
@@ -28,15 +29,16 @@ internal sealed class UserExport(IMemoriesClient memories, ILogger logger)
         {
             long count = 0;
             var listing = new MemoryListOptions { UserId = userId, Limit = PageSize };
-            await foreach (var memory in memories.ListAllAsync(listing, workspaceId, cancellationToken).ConfigureAwait(false))
+            await foreach (var memory in list(listing, workspaceId, cancellationToken).ConfigureAwait(false))
             {
-                if (!string.Equals(memory.UserId, userId, StringComparison.Ordinal))
+                if (!string.Equals(MemoryListRawWire.Id(memory, "user_id"), userId, StringComparison.Ordinal))
                 {
-                    Log.ForeignMemorySkipped(logger, memory.MemoryId, userId);
+                    Log.ForeignMemorySkipped(logger, MemoryListRawWire.Id(memory, "memory_id")!, userId);
                     continue;
                 }
 
-                JsonSerializer.Serialize(writer, memory, MieltoJsonContext.Wire.Memory);
+                // The object as the API returned it: every field, nulls and fields the SDK does not model included.
+                memory.WriteTo(writer);
                 writer.Flush();
                 writer.Reset();
                 buffer.Write(NewLine);

@@ -19,6 +19,7 @@ namespace Mielto.Client.Http;
 [JsonSerializable(typeof(MemoryCreateRequest))]
 [JsonSerializable(typeof(MemoryCreateResponse))]
 [JsonSerializable(typeof(MemoryListWire))]
+[JsonSerializable(typeof(MemoryListRawWire))]
 [JsonSerializable(typeof(MemorySearchRequest))]
 [JsonSerializable(typeof(MemorySearchResponse))]
 [JsonSerializable(typeof(MemoryUpdateRequest))]

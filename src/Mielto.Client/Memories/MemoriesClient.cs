@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Mielto.Client.Bulk;
@@ -184,7 +185,7 @@ public class MemoriesClient : IMemoriesClient
             throw new ArgumentException("The destination stream cannot be written to; nothing was sent.", nameof(destination));
         }
 
-        return new UserExport(this, _runner.Logger).RunAsync(userId, destination, _runner.Workspace(workspaceId), cancellationToken);
+        return new UserExport(ListAllRawAsync, _runner.Logger).RunAsync(userId, destination, _runner.Workspace(workspaceId), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -242,6 +243,36 @@ public class MemoriesClient : IMemoriesClient
             cancellationToken);
     }
 
+    /// <summary>Every memory of a listing as the API sent it, for the export.</summary>
+    private IAsyncEnumerable<JsonElement> ListAllRawAsync(MemoryListOptions options, string? workspaceId, CancellationToken cancellationToken) =>
+        Paging.AllAsync(
+            "LIST memories",
+            options.Cursor,
+            (Client: this, Options: options, Workspace: workspaceId),
+            static async (s, cursor, ct) =>
+            {
+                var page = await s.Client._runner.RunAsync(
+                    s.Client._api,
+                    Operation.List,
+                    null,
+                    (Options: s.Options with { Cursor = cursor }, s.Workspace),
+                    static (api, a, ct) => SendList(api, a.Options, a.Workspace, ct),
+                    static reply => reply.Json(MieltoJsonContext.Wire.MemoryListRawWire, static page => page.IsComplete()),
+                    ct).ConfigureAwait(false);
+                return new Page<JsonElement>(page.Items, page.NextCursor, page.HasMore);
+            },
+            cancellationToken);
+
+    private static Task<HttpResponseMessage> SendList(IMemoriesApi api, MemoryListOptions options, string? workspaceId, CancellationToken cancellationToken) =>
+        api.ListMemoriesAsync(
+            MemoryArguments.UserId(options.UserId),
+            string.IsNullOrEmpty(options.Cursor) ? null : options.Cursor,
+            options.Limit,
+            string.IsNullOrEmpty(options.SortBy) ? null : options.SortBy,
+            options.SortOrder switch { MemorySortOrder.Ascending => "asc", MemorySortOrder.Descending => "desc", _ => null },
+            workspaceId,
+            cancellationToken);
+
     private Task<MemoryChunkPage> ListChunksCoreAsync(MemoryChunkListOptions options, string? workspaceId, CancellationToken cancellationToken) =>
         _runner.RunAsync(
             _api,
@@ -274,14 +305,7 @@ public class MemoriesClient : IMemoriesClient
             Operation.List,
             null,
             (Options: options, Workspace: workspaceId),
-            static (api, a, ct) => api.ListMemoriesAsync(
-                MemoryArguments.UserId(a.Options.UserId),
-                string.IsNullOrEmpty(a.Options.Cursor) ? null : a.Options.Cursor,
-                a.Options.Limit,
-                string.IsNullOrEmpty(a.Options.SortBy) ? null : a.Options.SortBy,
-                a.Options.SortOrder switch { MemorySortOrder.Ascending => "asc", MemorySortOrder.Descending => "desc", _ => null },
-                a.Workspace,
-                ct),
+            static (api, a, ct) => SendList(api, a.Options, a.Workspace, ct),
             static reply => reply.Json(MieltoJsonContext.Wire.MemoryListWire, ResponseChecks.IsComplete).ToPage(),
             cancellationToken);
 

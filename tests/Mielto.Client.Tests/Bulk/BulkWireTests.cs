@@ -65,7 +65,10 @@ public sealed class BulkWireTests(WireServer wire) : WireTest(wire)
     [Fact]
     public async Task Export_writes_the_users_memories_as_json_lines_and_leaves_out_anyone_elses()
     {
-        ListAnswers(Memory("m1", "user_1"), Memory("foreign", "user_2"), Memory("m2", "user_1"));
+        // Fields the SDK does not model, nulls, a naive timestamp and a decimal written as 1.50: each line is the
+        // object exactly as the API returned it.
+        const string First = """{"memory_id":"m1","user_id":"user_1","memory":"likes tea","topics":null,"metadata":null,"memory_type":"user","agent_id":"agent_7","score":0.5,"created_at":"2024-01-02T03:04:05","extra":{"n":1.50,"list":[1,"x",null]}}""";
+        ListAnswers(First, Memory("foreign", "user_2"), Memory("m2", "user_1"));
         using var destination = new MemoryStream();
 
         var written = await Client().ExportForUserAsync("user_1", destination);
@@ -75,14 +78,18 @@ public sealed class BulkWireTests(WireServer wire) : WireTest(wire)
         Assert.NotEqual(0xEF, bytes[0]);
         var text = Encoding.UTF8.GetString(bytes);
         Assert.EndsWith("\n", text, StringComparison.Ordinal);
-        var lines = text.Split('\n')[..^1];
-        Assert.Equal(2, lines.Length);
-        using var first = JsonDocument.Parse(lines[0]);
-        Assert.Equal(["memory_id", "user_id", "memory", "topics", "created_at", "metadata"], first.RootElement.EnumerateObject().Select(p => p.Name));
-        Assert.Equal("2024-01-02T03:04:05+00:00", first.RootElement.GetProperty("created_at").GetString());
-        Assert.Equal("1.50", first.RootElement.GetProperty("metadata").GetProperty("n").GetRawText());
-        Assert.Equal("m2", JsonDocument.Parse(lines[1]).RootElement.GetProperty("memory_id").GetString());
+        Assert.Equal([First, Memory("m2", "user_1")], text.Split('\n')[..^1]);
         Assert.Contains(Logs.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("foreign", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Export_reports_a_page_that_is_not_a_memory_list()
+    {
+        ListAnswers("""{"memory_id":"m1"}""");
+
+        var error = await Assert.ThrowsAsync<MieltoException>(() => Client().ExportForUserAsync("user_1", Stream.Null));
+
+        Assert.Contains("not the expected", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
