@@ -213,7 +213,8 @@ internal sealed class CollectionApi(MieltoTestServerOptions options, CollectionS
         }
     }
 
-    private static int Number(IQueryCollection query, string name, int fallback, int min, int max, Problems problems)
+    /// <summary>An integer query value within a range, or the fallback when absent; a problem otherwise.</summary>
+    public static int Number(IQueryCollection query, string name, int fallback, int min, int max, Problems problems)
     {
         if (query[name].FirstOrDefault() is not { } text)
         {

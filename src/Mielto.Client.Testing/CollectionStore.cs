@@ -6,6 +6,65 @@ internal sealed class CollectionStore
     private readonly object _gate = new();
     private readonly List<TestCollection> _collections = [];
     private readonly List<TestChunk> _chunks = [];
+    private readonly List<TestContent> _contents = [];
+
+    public void Add(TestContent content)
+    {
+        lock (_gate)
+        {
+            _contents.RemoveAll(c => string.Equals(c.Id, content.Id, StringComparison.Ordinal));
+            _contents.Add(content);
+        }
+    }
+
+    public TestContent? FindContent(string workspaceId, string id)
+    {
+        lock (_gate)
+        {
+            return _contents.Find(c => string.Equals(c.WorkspaceId, workspaceId, StringComparison.Ordinal) && string.Equals(c.Id, id, StringComparison.Ordinal));
+        }
+    }
+
+    public TestContent? ChangeContent(string workspaceId, string id, Func<TestContent, TestContent> change)
+    {
+        lock (_gate)
+        {
+            var index = _contents.FindIndex(c => string.Equals(c.WorkspaceId, workspaceId, StringComparison.Ordinal) && string.Equals(c.Id, id, StringComparison.Ordinal));
+            return index < 0 ? null : _contents[index] = change(_contents[index]);
+        }
+    }
+
+    /// <summary>Removes a content and its chunks; false when there is none.</summary>
+    public bool RemoveContent(string workspaceId, string id)
+    {
+        lock (_gate)
+        {
+            if (_contents.RemoveAll(c => string.Equals(c.WorkspaceId, workspaceId, StringComparison.Ordinal) && string.Equals(c.Id, id, StringComparison.Ordinal)) == 0)
+            {
+                return false;
+            }
+
+            _chunks.RemoveAll(c => string.Equals(c.ContentId, id, StringComparison.Ordinal));
+            return true;
+        }
+    }
+
+    /// <summary>The workspace's contents, oldest first.</summary>
+    public List<TestContent> ContentsIn(string workspaceId)
+    {
+        lock (_gate)
+        {
+            return [.. _contents.Where(c => string.Equals(c.WorkspaceId, workspaceId, StringComparison.Ordinal))];
+        }
+    }
+
+    public IReadOnlyList<TestContent> ContentSnapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _contents];
+        }
+    }
 
     public void Add(TestCollection collection)
     {
@@ -53,6 +112,7 @@ internal sealed class CollectionStore
             }
 
             _chunks.RemoveAll(c => string.Equals(c.CollectionId, id, StringComparison.Ordinal));
+            _contents.RemoveAll(c => string.Equals(c.CollectionId, id, StringComparison.Ordinal));
             return true;
         }
     }
@@ -88,6 +148,7 @@ internal sealed class CollectionStore
         {
             _collections.Clear();
             _chunks.Clear();
+            _contents.Clear();
         }
     }
 }

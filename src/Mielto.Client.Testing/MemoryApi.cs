@@ -16,6 +16,7 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
     private readonly MemorySearch _search = new(store);
     private readonly SdkOnlyOperations _sdkOnly = new(options, store);
     private readonly CollectionApi _collections = new(options, collections);
+    private readonly ContentApi _contents = new(options, collections);
 
     public Task HandleAsync(HttpContext context, Route route, byte[] body)
     {
@@ -48,6 +49,8 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
             MieltoOperation.ListChunks => _sdkOnly.ListChunksAsync(call),
             MieltoOperation.GetProfile => _sdkOnly.GetProfileAsync(call),
             MieltoOperation.Delete => DeleteAsync(call),
+            MieltoOperation.ListContents or MieltoOperation.GetContent or MieltoOperation.UpdateContent or MieltoOperation.DeleteContent or MieltoOperation.DeleteContents
+                => _contents.HandleAsync(operation, call, body),
             _ => _collections.HandleAsync(operation, call, body),
         };
     }

@@ -50,4 +50,19 @@ public enum MieltoOperation
 
     /// <summary><c>POST /api/v1/collections/search</c>.</summary>
     SearchCollection,
+
+    /// <summary><c>GET /api/v1/contents</c>.</summary>
+    ListContents,
+
+    /// <summary><c>GET /api/v1/contents/{content_id}</c>.</summary>
+    GetContent,
+
+    /// <summary><c>PATCH /api/v1/contents/{content_id}</c>.</summary>
+    UpdateContent,
+
+    /// <summary><c>DELETE /api/v1/contents/{content_id}</c>.</summary>
+    DeleteContent,
+
+    /// <summary><c>POST /api/v1/contents/bulk/delete</c>.</summary>
+    DeleteContents,
 }

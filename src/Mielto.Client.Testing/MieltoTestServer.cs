@@ -161,6 +161,28 @@ public sealed class MieltoTestServer : IAsyncDisposable
         return collection;
     }
 
+    /// <summary>The contents (documents) of the collections held now, in every workspace, oldest first.</summary>
+    public IReadOnlyList<TestContent> Contents => _collections.ContentSnapshot();
+
+    /// <summary>Stores a content (a document) of a collection as if it had been uploaded, for a test to start from.</summary>
+    /// <param name="collectionId">The collection.</param>
+    /// <param name="name">Its name.</param>
+    /// <param name="status">Its ingestion status: <c>completed</c> unless set.</param>
+    /// <param name="contentId">Its id; null for a new one.</param>
+    /// <param name="workspaceId">Its workspace; null for <see cref="DefaultWorkspaceId"/>.</param>
+    /// <param name="size">Its size in bytes.</param>
+    /// <param name="createdAt">When it was created; null for now.</param>
+    /// <returns>The stored content.</returns>
+    public TestContent AddContent(string collectionId, string name, string status = "completed", string? contentId = null, string? workspaceId = null, long size = 0, DateTimeOffset? createdAt = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(collectionId);
+        ArgumentNullException.ThrowIfNull(name);
+        var at = createdAt ?? _options.TimeProvider.GetUtcNow();
+        var content = new TestContent(contentId ?? "con_" + Guid.NewGuid().ToString("N")[..24], collectionId, workspaceId ?? DefaultWorkspaceId, name, "text/plain", size, status, null, null, at, at);
+        _collections.Add(content);
+        return content;
+    }
+
     /// <summary>Adds a chunk of content to a collection, for a collection search to find (by the words it shares with the query).</summary>
     /// <param name="collectionId">The collection.</param>
     /// <param name="content">The chunk's text.</param>

@@ -10,6 +10,8 @@ internal readonly record struct Route(MieltoOperation? Operation, string? Memory
     private const string MemoryPrefix = Memories + "/";
     private const string Collections = "/api/v1/collections";
     private const string CollectionPrefix = Collections + "/";
+    private const string Contents = "/api/v1/contents";
+    private const string ContentPrefix = Contents + "/";
 
     private static readonly Route NotFound = new(null, null, 404);
     private static readonly Route NotAllowed = new(null, null, 405);
@@ -25,6 +27,11 @@ internal readonly record struct Route(MieltoOperation? Operation, string? Memory
         if (rawPath is Collections || rawPath.StartsWith(CollectionPrefix, StringComparison.Ordinal))
         {
             return FindCollection(method, rawPath);
+        }
+
+        if (rawPath is Contents || rawPath.StartsWith(ContentPrefix, StringComparison.Ordinal))
+        {
+            return FindContent(method, rawPath);
         }
 
         if (rawPath is Memories)
@@ -92,6 +99,32 @@ internal readonly record struct Route(MieltoOperation? Operation, string? Memory
             "GET" => new(MieltoOperation.GetCollection, id, 200),
             "PUT" => new(MieltoOperation.UpdateCollection, id, 200),
             "DELETE" => new(MieltoOperation.DeleteCollection, id, 202),
+            _ => NotAllowed,
+        };
+    }
+
+    private static Route FindContent(string method, string rawPath)
+    {
+        switch (rawPath)
+        {
+            case Contents:
+                return method is "GET" ? new(MieltoOperation.ListContents, null, 200) : NotAllowed;
+            case ContentPrefix + "bulk/delete":
+                return method is "POST" ? new(MieltoOperation.DeleteContents, null, 200) : NotAllowed;
+        }
+
+        var rest = rawPath[ContentPrefix.Length..];
+        if (rest.Length == 0 || rest.Contains('/', StringComparison.Ordinal))
+        {
+            return NotFound;
+        }
+
+        var id = Uri.UnescapeDataString(rest);
+        return method switch
+        {
+            "GET" => new(MieltoOperation.GetContent, id, 200),
+            "PATCH" or "PUT" => new(MieltoOperation.UpdateContent, id, 200),
+            "DELETE" => new(MieltoOperation.DeleteContent, id, 204),
             _ => NotAllowed,
         };
     }

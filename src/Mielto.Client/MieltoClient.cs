@@ -62,6 +62,11 @@ public class MieltoClient : IDisposable
             options,
             loggerFactory?.CreateLogger<CollectionsClient>() ?? NullLogger<CollectionsClient>.Instance,
             TimeProvider.System);
+        Contents = new ContentsClient(
+            RestService.ForGenerated<IContentsApi>(_ownedHttp, MieltoHttp.CreateRefitSettings()),
+            options,
+            loggerFactory?.CreateLogger<ContentsClient>() ?? NullLogger<ContentsClient>.Instance,
+            TimeProvider.System);
     }
 
     /// <summary>For mocking: creates a client whose members you override.</summary>
@@ -69,12 +74,14 @@ public class MieltoClient : IDisposable
     {
         Memories = null!;
         Collections = null!;
+        Contents = null!;
     }
 
-    internal MieltoClient(IMemoriesClient memories, ICollectionsClient collections)
+    internal MieltoClient(IMemoriesClient memories, ICollectionsClient collections, IContentsClient contents)
     {
         Memories = memories;
         Collections = collections;
+        Contents = contents;
     }
 
     /// <summary>The memory operations.</summary>
@@ -82,6 +89,9 @@ public class MieltoClient : IDisposable
 
     /// <summary>The knowledge collection operations.</summary>
     public virtual ICollectionsClient Collections { get; }
+
+    /// <summary>The contents of the collections: the documents in them, and their ingestion.</summary>
+    public virtual IContentsClient Contents { get; }
 
     /// <summary>Releases the connections of a client created with a constructor; a client from dependency injection is released with its container.</summary>
     public void Dispose()

@@ -87,7 +87,8 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
     public static TheoryData<string, string> WrongBodies()
     {
         var cases = new TheoryData<string, string>();
-        foreach (var operation in OperationCase.All)
+        // A content delete answers 204 and has no result to read: any body is left unread.
+        foreach (var operation in OperationCase.All.Where(o => o.Name != "contents.delete"))
         {
             cases.Add(operation.Name, "<html>Welcome to nginx</html>");
             cases.Add(operation.Name, "[]");
@@ -133,6 +134,10 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
             CollectionPage page => Assert.Single(page.Collections).Id,
             CollectionDeleteResult deleted => deleted.CollectionId,
             CollectionSearchResponse found => Assert.Single(found.Results).Content == "Green tea" ? found.CollectionId : null,
+            CollectionContent content => content.CollectionId,
+            ContentPage contents => Assert.Single(contents.Contents).CollectionId,
+            ContentDeleteManyResult deletedMany => Assert.Single(deletedMany.DeletedIds) == "con_1" && Assert.Single(deletedMany.FailedIds) == "con_2" ? "col_1" : null,
+            "deleted con_1" => "col_1",
             _ => null,
         };
         if (collectionId is not null)

@@ -58,16 +58,7 @@ internal static class CollectionArguments
     public static void Validate(CollectionListOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Skip < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Skip, $"{nameof(CollectionListOptions)}.Skip cannot be negative (it was {options.Skip}); nothing was sent.");
-        }
-
-        if (options.Limit is < 1 or > 1000)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Limit, $"{nameof(CollectionListOptions)}.Limit must be between 1 and 1,000 when set (it was {options.Limit}); nothing was sent.");
-        }
-
+        Arguments.Offset(options.Skip, options.Limit, nameof(CollectionListOptions), nameof(options));
         foreach (var tag in options.Tags ?? [])
         {
             if (string.IsNullOrWhiteSpace(tag) || tag.Contains(',', StringComparison.Ordinal))

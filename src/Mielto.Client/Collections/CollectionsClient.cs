@@ -54,18 +54,10 @@ public class CollectionsClient : ICollectionsClient
     }
 
     /// <inheritdoc/>
-    public virtual async Task<Collection?> GetIfExistsAsync(string collectionId, string? workspaceId = null, CancellationToken cancellationToken = default)
+    public virtual Task<Collection?> GetIfExistsAsync(string collectionId, string? workspaceId = null, CancellationToken cancellationToken = default)
     {
         CollectionArguments.ValidateAddressableCollectionId(collectionId);
-        var call = GetCoreAsync(collectionId, _runner.Workspace(workspaceId), cancellationToken);
-        try
-        {
-            return await call.ConfigureAwait(false);
-        }
-        catch (MieltoNotFoundException)
-        {
-            return null;
-        }
+        return Absent.OrNullAsync(GetCoreAsync(collectionId, _runner.Workspace(workspaceId), cancellationToken));
     }
 
     /// <inheritdoc/>

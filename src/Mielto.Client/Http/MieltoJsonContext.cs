@@ -38,6 +38,11 @@ namespace Mielto.Client.Http;
 [JsonSerializable(typeof(CollectionDeleteResult))]
 [JsonSerializable(typeof(CollectionSearchRequest))]
 [JsonSerializable(typeof(CollectionSearchResponse))]
+[JsonSerializable(typeof(CollectionContent))]
+[JsonSerializable(typeof(ContentListWire))]
+[JsonSerializable(typeof(ContentUpdateRequest))]
+[JsonSerializable(typeof(ContentIds))]
+[JsonSerializable(typeof(ContentDeleteManyResult))]
 internal sealed partial class MieltoJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -16,9 +16,14 @@ internal sealed class TimestampConverter : JsonConverter<DateTimeOffset>
 
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            return FromEpoch(ref reader);
+        }
+
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"Expected a timestamp string, found {reader.TokenType}.");
+            throw new JsonException($"Expected a timestamp, found {reader.TokenType}.");
         }
 
         if (!reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length > DateLength)
@@ -42,6 +47,26 @@ internal sealed class TimestampConverter : JsonConverter<DateTimeOffset>
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    /// <summary>
+    /// A number, as contents and chunks send their timestamps: Unix epoch seconds (fractions kept); a value past
+    /// 100,000,000,000 (the year 5138 in seconds) is taken as milliseconds.
+    /// </summary>
+    private static DateTimeOffset FromEpoch(ref Utf8JsonReader reader)
+    {
+        if (!reader.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            throw new JsonException("A numeric timestamp is out of range.");
+        }
+
+        var milliseconds = Math.Abs(number) >= 100_000_000_000 ? number : number * 1000;
+        if (milliseconds is < -62_135_596_800_000 or > 253_402_300_799_999)
+        {
+            throw new JsonException($"The timestamp {number} is out of range.");
+        }
+
+        return DateTimeOffset.UnixEpoch.AddMilliseconds(Math.Round(milliseconds, MidpointRounding.AwayFromZero));
+    }
 
     private static bool TryGetUtc(ref Utf8JsonReader reader, out DateTimeOffset value)
     {

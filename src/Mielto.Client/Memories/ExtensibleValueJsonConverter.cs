@@ -16,7 +16,8 @@ public sealed class ExtensibleValueJsonConverter : JsonConverterFactory
     /// <inheritdoc/>
     public override bool CanConvert(Type typeToConvert) =>
         typeToConvert == typeof(MemoryType) || typeToConvert == typeof(RetrievalMethod) || typeToConvert == typeof(CollectionStatus)
-        || typeToConvert == typeof(CollectionVisibility) || typeToConvert == typeof(CollectionStoreType) || typeToConvert == typeof(CollectionSearchType);
+        || typeToConvert == typeof(CollectionVisibility) || typeToConvert == typeof(CollectionStoreType) || typeToConvert == typeof(CollectionSearchType)
+        || typeToConvert == typeof(ContentStatus);
 
     /// <inheritdoc/>
     public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
@@ -26,5 +27,6 @@ public sealed class ExtensibleValueJsonConverter : JsonConverterFactory
         : typeToConvert == typeof(CollectionVisibility) ? new ExtensibleValueConverter<CollectionVisibility>()
         : typeToConvert == typeof(CollectionStoreType) ? new ExtensibleValueConverter<CollectionStoreType>()
         : typeToConvert == typeof(CollectionSearchType) ? new ExtensibleValueConverter<CollectionSearchType>()
+        : typeToConvert == typeof(ContentStatus) ? new ExtensibleValueConverter<ContentStatus>()
         : null;
 }

@@ -59,18 +59,10 @@ public class MemoriesClient : IMemoriesClient
     }
 
     /// <inheritdoc/>
-    public virtual async Task<Memory?> GetIfExistsAsync(string memoryId, string? userId = null, string? workspaceId = null, CancellationToken cancellationToken = default)
+    public virtual Task<Memory?> GetIfExistsAsync(string memoryId, string? userId = null, string? workspaceId = null, CancellationToken cancellationToken = default)
     {
         MemoryArguments.ValidateReadableMemoryId(memoryId);
-        var call = GetCoreAsync(memoryId, MemoryArguments.UserId(userId), _runner.Workspace(workspaceId), cancellationToken);
-        try
-        {
-            return await call.ConfigureAwait(false);
-        }
-        catch (MemoryNotFoundException)
-        {
-            return null;
-        }
+        return Absent.OrNullAsync(GetCoreAsync(memoryId, MemoryArguments.UserId(userId), _runner.Workspace(workspaceId), cancellationToken));
     }
 
     /// <inheritdoc/>

@@ -65,4 +65,22 @@ internal static class Arguments
                 paramName);
         }
     }
+
+    /// <summary>Refuses an offset listing's negative offset, or a page size outside 1 to 1,000, as the API would.</summary>
+    /// <param name="skip">The offset.</param>
+    /// <param name="limit">The page size, if set.</param>
+    /// <param name="model">The options' type, in the message.</param>
+    /// <param name="paramName">The caller's parameter.</param>
+    public static void Offset(int skip, int? limit, string model, string paramName)
+    {
+        if (skip < 0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, skip, $"{model}.Skip cannot be negative (it was {skip}); nothing was sent.");
+        }
+
+        if (limit is < 1 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(paramName, limit, $"{model}.Limit must be between 1 and 1,000 when set (it was {limit}); nothing was sent.");
+        }
+    }
 }

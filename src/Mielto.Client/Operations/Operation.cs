@@ -23,6 +23,11 @@ internal sealed class Operation
     public static readonly Operation ListCollections = new(Resource.Collections, "list", "GET", "LIST", "collections", onOne: false);
     public static readonly Operation UpdateCollection = new(Resource.Collections, "update", "PUT", "UPDATE", "collection", onOne: true, notFoundAdvice: "create it first");
     public static readonly Operation DeleteCollection = new(Resource.Collections, "delete", "DELETE", "DELETE", "collection", onOne: true, notFoundAdvice: "it may be deleted already");
+    public static readonly Operation ListContents = new(Resource.Contents, "list", "GET", "LIST", "contents", onOne: false);
+    public static readonly Operation GetContent = new(Resource.Contents, "get", "GET", "GET", "content", onOne: true, notFoundAdvice: "GetIfExistsAsync returns null instead");
+    public static readonly Operation UpdateContent = new(Resource.Contents, "update", "PATCH", "UPDATE", "content", onOne: true, notFoundAdvice: "check its id");
+    public static readonly Operation DeleteContent = new(Resource.Contents, "delete", "DELETE", "DELETE", "content", onOne: true, notFoundAdvice: "it may be deleted already");
+    public static readonly Operation DeleteContents = new(Resource.Contents, "delete_many", "POST", "DELETE", "contents", onOne: false);
     public static readonly Operation SearchCollection = new(Resource.Collections, "search", "POST", "SEARCH", "collection", onOne: true, notFoundAdvice: "check its id");
 
     private Operation(Resource resource, string name, string method, string verb, string noun, bool onOne, string? notFoundAdvice = null)

@@ -16,6 +16,8 @@ internal sealed class Resource
 
     public static readonly Resource Collections = new("collections", "collection");
 
+    public static readonly Resource Contents = new("contents", "content");
+
     private readonly Func<string, HttpStatusCode, string?, string?, string?, string?, MieltoNotFoundException> _notFound;
     private readonly Func<string, HttpStatusCode, IReadOnlyList<MieltoValidationError>, string?, string?, string?, string?, MieltoValidationException> _invalid;
 

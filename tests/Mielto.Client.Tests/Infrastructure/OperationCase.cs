@@ -15,6 +15,8 @@ public sealed record OperationCase(
     Func<MieltoClient, string?, CancellationToken, Task<object?>> Send)
 {
     /// <summary>A collection as the docs show it.</summary>
+    public const string ContentJson = """{"id":"con_1","name":"guide.pdf","type":"application/pdf","size":1024,"status":"completed","collection_id":"col_1","created_at":1705312800,"updated_at":1705312801}""";
+
     public const string CollectionJson = """{"id":"col_1","name":"Docs","status":"active","visibility":"private","workspace_id":"wsp_1","created_at":"2024-01-15T10:00:00Z"}""";
 
     /// <summary>A memory as the docs show it, with a naive timestamp as FastAPI writes one.</summary>
@@ -64,6 +66,21 @@ public sealed record OperationCase(
         new("collections.search", "POST", "/api/v1/collections/search", "SEARCH collection 'col_1'", true,
             """{"results":[{"content":"Green tea","score":0.9}],"total_results":1,"query":"tea","search_type":"hybrid","collection_id":"col_1"}""",
             async (c, w, ct) => await c.Collections.SearchAsync(new CollectionSearchRequest { Query = "tea", CollectionId = "col_1" }, w, ct)),
+        new("contents.list", "GET", "/api/v1/contents?skip=0", "LIST contents", false, $$"""{"data":[{{ContentJson}}],"total_count":1}""",
+            async (c, w, ct) => await c.Contents.ListAsync(workspaceId: w, cancellationToken: ct)),
+        new("contents.get", "GET", "/api/v1/contents/con_1", "GET content 'con_1'", true, ContentJson,
+            async (c, w, ct) => await c.Contents.GetAsync("con_1", w, ct)),
+        new("contents.update", "PATCH", "/api/v1/contents/con_1", "UPDATE content 'con_1'", true, ContentJson,
+            async (c, w, ct) => await c.Contents.UpdateAsync("con_1", new ContentUpdateRequest { Name = "guide.pdf" }, w, ct)),
+        new("contents.delete", "DELETE", "/api/v1/contents/con_1", "DELETE content 'con_1'", true, "",
+            async (c, w, ct) =>
+            {
+                await c.Contents.DeleteAsync("con_1", w, ct);
+                return "deleted con_1";
+            }),
+        new("contents.delete_many", "POST", "/api/v1/contents/bulk/delete", "DELETE contents", false,
+            """{"deleted":1,"failed":1,"deleted_ids":["con_1"],"failed_ids":["con_2"],"errors":{"con_2":"Content not found"}}""",
+            async (c, w, ct) => await c.Contents.DeleteManyAsync(["con_1", "con_2"], w, ct)),
     ];
 
     /// <summary>The operations that are not idempotent: retried only when the server cannot have processed them.</summary>
@@ -79,7 +96,12 @@ public sealed record OperationCase(
     public string Prefix => $"/api/v1/{Resource}/";
 
     /// <summary>The span tag of the id it addresses, and that id.</summary>
-    public (string Tag, string Id) IdTag => Resource == "memories" ? ("mielto.memory.id", "mem_1") : ("mielto.collection.id", "col_1");
+    public (string Tag, string Id) IdTag => Resource switch
+    {
+        "memories" => ("mielto.memory.id", "mem_1"),
+        "contents" => ("mielto.content.id", "con_1"),
+        _ => ("mielto.collection.id", "col_1"),
+    };
 
     /// <summary>The exception of the API's own 404 about what it addresses.</summary>
     public Type NotFound => Resource == "memories" ? typeof(MemoryNotFoundException) : typeof(MieltoNotFoundException);

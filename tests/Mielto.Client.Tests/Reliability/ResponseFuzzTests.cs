@@ -159,6 +159,18 @@ public sealed class ResponseFuzzTests : IDisposable
             case CollectionSearchResponse found:
                 Assert.All(found.Results, r => Assert.NotNull(r.Content));
                 break;
+            case CollectionContent content:
+                Assert.True(content is { Id: not null, Name: not null });
+                break;
+            case ContentPage contents:
+                Assert.All(contents.Contents, c => Assert.True(c is { Id: not null, Name: not null }));
+                break;
+            case ContentDeleteManyResult deletedMany:
+                Assert.True(deletedMany is { DeletedIds: not null, FailedIds: not null, Errors: not null });
+                break;
+            case string deleted:
+                Assert.Equal("deleted con_1", deleted);
+                break;
             case MemoryProfile profile:
                 Assert.NotNull(profile.UserId);
                 if (profile.Profile is { } profileMemory)

@@ -1,0 +1,62 @@
+namespace Mielto.Client;
+
+/// <summary>
+/// The contents of Mielto's knowledge collections: the documents uploaded into them, and where each one's ingestion
+/// stands. Every method checks its arguments before sending, sends <c>X-Workspace-Id</c> when a workspace is given
+/// or configured, retries as the operation allows, and turns a failure into a typed <see cref="MieltoException"/>.
+/// </summary>
+public interface IContentsClient
+{
+    /// <summary>Lists one page of contents (<c>GET /api/v1/contents</c>), with the grand total of those that match.</summary>
+    /// <param name="options">The collection, status, offset, page size (1 to 1,000) and order.</param>
+    /// <param name="workspaceId">The workspace, sent as <c>X-Workspace-Id</c>; null or empty uses <see cref="MieltoClientOptions.WorkspaceId"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    Task<ContentPage> ListAsync(ContentListOptions? options = null, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Every content that matches, page by page as you read, never one twice.</summary>
+    /// <param name="options">Where to start, the page size (default 100), the filters and the order.</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Stops the listing.</param>
+    /// <returns>The contents.</returns>
+    IAsyncEnumerable<CollectionContent> ListAllAsync(ContentListOptions? options = null, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one content (<c>GET /api/v1/contents/{id}</c>), its ingestion status included.</summary>
+    /// <param name="contentId">The content; empty, <c>.</c>, <c>..</c> and <c>bulk</c> are refused, any other id is sent as given.</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The content.</returns>
+    /// <exception cref="MieltoNotFoundException">The API says there is no such content here.</exception>
+    Task<CollectionContent> GetAsync(string contentId, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="GetAsync"/>, with null for a content the API says is not there.</summary>
+    /// <param name="contentId">The content.</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The content, or null.</returns>
+    Task<CollectionContent?> GetIfExistsAsync(string contentId, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes a content's metadata or status (<c>PATCH /api/v1/contents/{id}</c>); its data cannot be changed.</summary>
+    /// <param name="contentId">The content.</param>
+    /// <param name="update">What to change; at least one field.</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The content after the change.</returns>
+    /// <exception cref="MieltoNotFoundException">The API says there is no such content here.</exception>
+    Task<CollectionContent> UpdateAsync(string contentId, ContentUpdateRequest update, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a content and its chunks (<c>DELETE /api/v1/contents/{id}</c>, 204).</summary>
+    /// <param name="contentId">The content.</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when it is deleted.</returns>
+    /// <exception cref="MieltoNotFoundException">The API says there is no such content here.</exception>
+    Task DeleteAsync(string contentId, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes several contents at once (<c>POST /api/v1/contents/bulk/delete</c>), with an outcome per id.</summary>
+    /// <param name="contentIds">The contents, 1 to 1,000, each a valid id; duplicates are sent once.</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The ids deleted and those not, with why: a partial failure is a result, not an exception.</returns>
+    Task<ContentDeleteManyResult> DeleteManyAsync(IEnumerable<string> contentIds, string? workspaceId = null, CancellationToken cancellationToken = default);
+}
