@@ -134,6 +134,15 @@ internal sealed class CollectionStore
         }
     }
 
+    /// <summary>Every chunk, in the order added.</summary>
+    public List<TestChunk> AllChunks()
+    {
+        lock (_gate)
+        {
+            return [.. _chunks];
+        }
+    }
+
     public IReadOnlyList<TestCollection> Snapshot()
     {
         lock (_gate)

@@ -17,6 +17,7 @@ internal sealed class ContentApi(MieltoTestServerOptions options, CollectionStor
         MieltoOperation.GetContent => GetAsync(call),
         MieltoOperation.UpdateContent => UpdateAsync(call, body),
         MieltoOperation.DeleteContent => DeleteAsync(call),
+        MieltoOperation.ListCollectionChunks => ListChunksAsync(call),
         _ => DeleteManyAsync(call, body),
     };
 
@@ -183,6 +184,62 @@ internal sealed class ContentApi(MieltoTestServerOptions options, CollectionStor
             }
 
             writer.WriteEndObject();
+        });
+    }
+
+    /// <summary>
+    /// The chunks of a collection (the query <c>collection_id</c> or the header <c>X-Collection-Id</c>) or of a content,
+    /// by cursor (the id of the last chunk given), under <c>data</c> as the official SDKs read them.
+    /// </summary>
+    private Task ListChunksAsync(Call call)
+    {
+        var query = call.Context.Request.Query;
+        var limit = CollectionApi.Number(query, "limit", 50, 1, 500, call.Problems);
+        if (call.Problems.Any)
+        {
+            return call.InvalidAsync();
+        }
+
+        var collectionId = query["collection_id"].FirstOrDefault() ?? call.Context.Request.Headers["X-Collection-Id"].FirstOrDefault();
+        var contentId = query["content_id"].FirstOrDefault();
+        var inWorkspace = store.InWorkspace(call.WorkspaceId).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var chunks = store.AllChunks()
+            .Where(c => inWorkspace.Contains(c.CollectionId))
+            .Where(c => collectionId is null || string.Equals(c.CollectionId, collectionId, StringComparison.Ordinal))
+            .Where(c => contentId is null || string.Equals(c.ContentId, contentId, StringComparison.Ordinal))
+            .ToList();
+        var start = query["cursor"].FirstOrDefault() is { } cursor ? chunks.FindIndex(c => string.Equals(c.Id, cursor, StringComparison.Ordinal)) + 1 : 0;
+        var page = chunks.Skip(start).Take(limit).ToList();
+        var more = start + page.Count < chunks.Count;
+        return Answers.JsonAsync(call.Context, StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartArray("data");
+            for (var i = 0; i < page.Count; i++)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", page[i].Id);
+                writer.WriteString("content_id", page[i].ContentId);
+                writer.WriteString("collection_id", page[i].CollectionId);
+                writer.WriteString("content", page[i].Content);
+                writer.WriteStartObject("metadata");
+                writer.WriteEndObject();
+                writer.WriteNumber("chunk_index", start + i);
+                writer.WriteNumber("size", page[i].Content.Length);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("total_count", page.Count);
+            if (more)
+            {
+                writer.WriteString("next_cursor", page[^1].Id);
+            }
+            else
+            {
+                writer.WriteNull("next_cursor");
+            }
+
+            writer.WriteBoolean("has_more", more);
         });
     }
 

@@ -50,6 +50,7 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
             MieltoOperation.GetProfile => _sdkOnly.GetProfileAsync(call),
             MieltoOperation.Delete => DeleteAsync(call),
             MieltoOperation.ListContents or MieltoOperation.GetContent or MieltoOperation.UpdateContent or MieltoOperation.DeleteContent or MieltoOperation.DeleteContents
+                or MieltoOperation.ListCollectionChunks
                 => _contents.HandleAsync(operation, call, body),
             _ => _collections.HandleAsync(operation, call, body),
         };

@@ -65,4 +65,7 @@ public enum MieltoOperation
 
     /// <summary><c>POST /api/v1/contents/bulk/delete</c>.</summary>
     DeleteContents,
+
+    /// <summary><c>GET /api/v1/chunks</c>.</summary>
+    ListCollectionChunks,
 }

@@ -193,7 +193,7 @@ public sealed class MieltoTestServer : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(collectionId);
         ArgumentNullException.ThrowIfNull(content);
-        var chunk = new TestChunk(collectionId, contentId ?? "con_" + Guid.NewGuid().ToString("N")[..24], content, source);
+        var chunk = new TestChunk("chunk_" + Guid.NewGuid().ToString("N")[..24], collectionId, contentId ?? "con_" + Guid.NewGuid().ToString("N")[..24], content, source);
         _collections.Add(chunk);
         return chunk;
     }

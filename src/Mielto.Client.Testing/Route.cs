@@ -29,6 +29,11 @@ internal readonly record struct Route(MieltoOperation? Operation, string? Memory
             return FindCollection(method, rawPath);
         }
 
+        if (rawPath is "/api/v1/chunks")
+        {
+            return method is "GET" ? new(MieltoOperation.ListCollectionChunks, null, 200) : NotAllowed;
+        }
+
         if (rawPath is Contents || rawPath.StartsWith(ContentPrefix, StringComparison.Ordinal))
         {
             return FindContent(method, rawPath);

@@ -138,6 +138,7 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
             ContentPage contents => Assert.Single(contents.Contents).CollectionId,
             ContentDeleteManyResult deletedMany => Assert.Single(deletedMany.DeletedIds) == "con_1" && Assert.Single(deletedMany.FailedIds) == "con_2" ? "col_1" : null,
             "deleted con_1" => "col_1",
+            ChunkPage chunks => Assert.Single(chunks.Chunks).CollectionId,
             _ => null,
         };
         if (collectionId is not null)

@@ -144,6 +144,29 @@ public class ContentsClient : IContentsClient
             cancellationToken);
     }
 
+    /// <inheritdoc/>
+    public virtual Task<ChunkPage> ListChunksAsync(ChunkListOptions options, string? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        Validate(options);
+        return ListChunksCoreAsync(options, _runner.Workspace(workspaceId), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual IAsyncEnumerable<CollectionChunk> ListAllChunksAsync(ChunkListOptions options, string? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        Validate(options);
+        return Paging.AllAsync(
+            "LIST chunks",
+            options.Cursor,
+            (Client: this, Options: options, Workspace: _runner.Workspace(workspaceId)),
+            static async (s, cursor, ct) =>
+            {
+                var page = await s.Client.ListChunksCoreAsync(s.Options with { Cursor = cursor }, s.Workspace, ct).ConfigureAwait(false);
+                return new Page<CollectionChunk>(page.Chunks, page.NextCursor, page.HasMore);
+            },
+            cancellationToken);
+    }
+
     /// <summary>
     /// Refuses an id that would not address one content (<see cref="Arguments.ValidateId"/>), and <c>bulk</c>:
     /// <c>/api/v1/contents/bulk/…</c> is a route of its own.
@@ -169,6 +192,46 @@ public class ContentsClient : IContentsClient
             }
         }
     }
+
+    private static void Validate(ChunkListOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Limit is < 1 or > 500)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Limit, $"{nameof(ChunkListOptions)}.Limit must be between 1 and 500 when set (it was {options.Limit}); nothing was sent.");
+        }
+
+        if (options.CollectionId is { } collectionId && !HeaderValue.IsSendable(collectionId))
+        {
+            throw new ArgumentException("A collection id to list chunks of must be printable ASCII without surrounding spaces: it is sent in the X-Collection-Id header too; nothing was sent.", nameof(options));
+        }
+
+        foreach (var text in (ReadOnlySpan<string?>)[options.ContentId, options.Cursor])
+        {
+            if (text is not null)
+            {
+                Arguments.ValidateText(text, nameof(options));
+            }
+        }
+    }
+
+    private Task<ChunkPage> ListChunksCoreAsync(ChunkListOptions options, string? workspaceId, CancellationToken cancellationToken) =>
+        _runner.RunAsync(
+            _api,
+            Operation.ListCollectionChunks,
+            null,
+            (Options: options, Workspace: workspaceId),
+            static (api, a, ct) => api.ListChunksAsync(
+                string.IsNullOrEmpty(a.Options.CollectionId) ? null : a.Options.CollectionId,
+                string.IsNullOrEmpty(a.Options.ContentId) ? null : a.Options.ContentId,
+                string.IsNullOrEmpty(a.Options.Cursor) ? null : a.Options.Cursor,
+                a.Options.Limit,
+                a.Options.IncludeEmbedding switch { true => "true", false => "false", null => null },
+                string.IsNullOrEmpty(a.Options.CollectionId) ? null : a.Options.CollectionId,
+                a.Workspace,
+                ct),
+            static reply => reply.Json(MieltoJsonContext.Wire.CollectionChunkListWire, static page => page.IsComplete()).ToPage(),
+            cancellationToken);
 
     private static CollectionContent ReadContent(Reply reply) =>
         reply.Json(MieltoJsonContext.Wire.CollectionContent, static content => content is { Id: not null, Name: not null });

@@ -59,4 +59,22 @@ public interface IContentsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The ids deleted and those not, with why: a partial failure is a result, not an exception.</returns>
     Task<ContentDeleteManyResult> DeleteManyAsync(IEnumerable<string> contentIds, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists one page of chunks (<c>GET /api/v1/chunks</c>): of a collection, of a content, or both. The collection goes
+    /// both as the documented query <c>collection_id</c> and as the official SDKs' <c>X-Collection-Id</c> header; the
+    /// chunks are read under <c>chunks</c> (the docs) or <c>data</c> (the SDKs).
+    /// </summary>
+    /// <param name="options">The collection, content, cursor, page size (1 to 500) and whether to include embeddings.</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page, with the cursor of the next.</returns>
+    Task<ChunkPage> ListChunksAsync(ChunkListOptions options, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Every chunk, page by page as you read, following the cursors; a cursor given twice stops it with an error instead of a loop.</summary>
+    /// <param name="options">As for <see cref="ListChunksAsync"/>; the cursor is where to start.</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Stops the listing.</param>
+    /// <returns>The chunks.</returns>
+    IAsyncEnumerable<CollectionChunk> ListAllChunksAsync(ChunkListOptions options, string? workspaceId = null, CancellationToken cancellationToken = default);
 }

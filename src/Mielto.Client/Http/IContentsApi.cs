@@ -39,4 +39,16 @@ internal interface IContentsApi
         [Body(BodySerializationMethod.Serialized, buffered: true)] ContentIds body,
         [Header("X-Workspace-Id")] string? workspaceId,
         CancellationToken cancellationToken);
+
+    /// <summary><c>GET /api/v1/chunks</c>, one page by cursor; the collection both as the documented query and as the official SDKs' header.</summary>
+    [Get("/api/v1/chunks")]
+    Task<HttpResponseMessage> ListChunksAsync(
+        [Query, AliasAs("collection_id")] string? collectionId,
+        [Query, AliasAs("content_id")] string? contentId,
+        [Query, AliasAs("cursor")] string? cursor,
+        [Query, AliasAs("limit")] int? limit,
+        [Query, AliasAs("include_embedding")] string? includeEmbedding,
+        [Header("X-Collection-Id")] string? collectionHeader,
+        [Header("X-Workspace-Id")] string? workspaceId,
+        CancellationToken cancellationToken);
 }

@@ -43,6 +43,7 @@ namespace Mielto.Client.Http;
 [JsonSerializable(typeof(ContentUpdateRequest))]
 [JsonSerializable(typeof(ContentIds))]
 [JsonSerializable(typeof(ContentDeleteManyResult))]
+[JsonSerializable(typeof(CollectionChunkListWire))]
 internal sealed partial class MieltoJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -18,6 +18,8 @@ internal sealed class Resource
 
     public static readonly Resource Contents = new("contents", "content");
 
+    public static readonly Resource Chunks = new("chunks", "chunk");
+
     private readonly Func<string, HttpStatusCode, string?, string?, string?, string?, MieltoNotFoundException> _notFound;
     private readonly Func<string, HttpStatusCode, IReadOnlyList<MieltoValidationError>, string?, string?, string?, string?, MieltoValidationException> _invalid;
 

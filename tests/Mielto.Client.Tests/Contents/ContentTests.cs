@@ -44,6 +44,24 @@ public sealed class ContentWireTests(WireServer wire) : WireTest(wire)
         Assert.Equal("Content not found", result.Errors["b"]);
     }
 
+    [Theory]
+    [InlineData("chunks")]
+    [InlineData("data")]
+    public async Task Chunks_go_by_query_and_header_and_are_read_under_either_name(string name)
+    {
+        Respond(200, $$"""{"{{name}}":[{"id":"chunk_1","content":"Green tea","embedding":[0.5,-0.25],"created_at":1705312800}],"total_count":1,"next_cursor":"chunk_1","has_more":true}""");
+
+        var page = await Contents().ListChunksAsync(new ChunkListOptions { CollectionId = "col_1", ContentId = "con_1", Limit = 500, IncludeEmbedding = true });
+
+        var request = Assert.Single(Wire.Requests);
+        Assert.Equal("/api/v1/chunks?collection_id=col_1&content_id=con_1&limit=500&include_embedding=true", request.RawTarget());
+        Assert.Equal("col_1", request.Header("X-Collection-Id"));
+        var chunk = Assert.Single(page.Chunks);
+        Assert.Equal(("chunk_1", "Green tea", "chunk_1", true), (chunk.Id, chunk.Content, page.NextCursor, page.HasMore));
+        Assert.Equal([0.5f, -0.25f], chunk.Embedding!.Value.ToArray());
+        Assert.Equal(new DateTimeOffset(2024, 1, 15, 10, 0, 0, TimeSpan.Zero), chunk.CreatedAt);
+    }
+
     [Fact]
     public async Task Ids_and_input_the_API_cannot_take_are_refused_before_sending()
     {
@@ -56,6 +74,8 @@ public sealed class ContentWireTests(WireServer wire) : WireTest(wire)
         await Assert.ThrowsAsync<ArgumentException>(() => contents.DeleteManyAsync(["ok", ""]));
         await Assert.ThrowsAsync<ArgumentException>(() => contents.DeleteManyAsync(Enumerable.Range(0, 1001).Select(i => $"c{i}")));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => contents.ListAsync(new ContentListOptions { Limit = 0 }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => contents.ListChunksAsync(new ChunkListOptions { Limit = 501 }));
+        await Assert.ThrowsAsync<ArgumentException>(() => contents.ListChunksAsync(new ChunkListOptions { CollectionId = "col\r\n1" }));
 
         Assert.Empty(Wire.Requests);
     }
@@ -91,6 +111,24 @@ public sealed class ContentStandInTests(StandInFixture fixture) : StandInTest(fi
         Assert.Null(await _contents.GetIfExistsAsync(guide.Id));
         await Assert.ThrowsAsync<MieltoNotFoundException>(() => _contents.DeleteAsync(guide.Id));
         Assert.Empty((await _collections.SearchAsync(new CollectionSearchRequest { Query = "tea", CollectionId = "col_1" })).Results);
+    }
+
+    [Fact]
+    public async Task Every_chunk_of_a_collection_is_listed_across_pages()
+    {
+        Server.AddCollection("col_1", "Docs");
+        Server.AddCollection("col_2", "Other");
+        for (var i = 0; i < 7; i++)
+        {
+            Server.AddChunk("col_1", $"chunk text {i}");
+        }
+
+        Server.AddChunk("col_2", "not this one");
+
+        var all = await _contents.ListAllChunksAsync(new ChunkListOptions { CollectionId = "col_1", Limit = 3 }).Select(c => c.Content).ToListAsync();
+
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => $"chunk text {i}"), all);
+        Assert.Equal(3, Server.Requests.Count(r => r.Operation == Mielto.Client.Testing.MieltoOperation.ListCollectionChunks));
     }
 
     [Fact]

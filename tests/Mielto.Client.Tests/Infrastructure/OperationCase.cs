@@ -81,6 +81,9 @@ public sealed record OperationCase(
         new("contents.delete_many", "POST", "/api/v1/contents/bulk/delete", "DELETE contents", false,
             """{"deleted":1,"failed":1,"deleted_ids":["con_1"],"failed_ids":["con_2"],"errors":{"con_2":"Content not found"}}""",
             async (c, w, ct) => await c.Contents.DeleteManyAsync(["con_1", "con_2"], w, ct)),
+        new("chunks.list", "GET", "/api/v1/chunks?collection_id=col_1", "LIST chunks", false,
+            """{"data":[{"id":"chunk_1","content_id":"con_1","collection_id":"col_1","content":"Green tea","chunk_index":0,"size":9,"created_at":1705312800}],"total_count":1,"next_cursor":null,"has_more":false}""",
+            async (c, w, ct) => await c.Contents.ListChunksAsync(new ChunkListOptions { CollectionId = "col_1" }, w, ct)),
     ];
 
     /// <summary>The operations that are not idempotent: retried only when the server cannot have processed them.</summary>
@@ -100,6 +103,7 @@ public sealed record OperationCase(
     {
         "memories" => ("mielto.memory.id", "mem_1"),
         "contents" => ("mielto.content.id", "con_1"),
+        "chunks" => ("mielto.chunk.id", "chunk_1"),
         _ => ("mielto.collection.id", "col_1"),
     };
 

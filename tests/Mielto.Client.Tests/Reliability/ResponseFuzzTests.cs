@@ -168,6 +168,9 @@ public sealed class ResponseFuzzTests : IDisposable
             case ContentDeleteManyResult deletedMany:
                 Assert.True(deletedMany is { DeletedIds: not null, FailedIds: not null, Errors: not null });
                 break;
+            case ChunkPage chunkPage:
+                Assert.All(chunkPage.Chunks, c => Assert.True(c is { Id: not null, Content: not null }));
+                break;
             case string deleted:
                 Assert.Equal("deleted con_1", deleted);
                 break;
