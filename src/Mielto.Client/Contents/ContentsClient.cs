@@ -167,6 +167,67 @@ public class ContentsClient : IContentsClient
             cancellationToken);
     }
 
+    /// <inheritdoc/>
+    public virtual Task<IReadOnlyList<CollectionContent>> WaitForIngestionAsync(IEnumerable<string> contentIds, IngestionWaitOptions? options = null, string? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contentIds);
+        options ??= new IngestionWaitOptions();
+        if (options.PollInterval <= TimeSpan.Zero || options.MaxPollInterval < options.PollInterval || options.Timeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"{nameof(IngestionWaitOptions)} needs a positive {nameof(IngestionWaitOptions.PollInterval)}, a {nameof(IngestionWaitOptions.MaxPollInterval)} at least as long, and a positive {nameof(IngestionWaitOptions.Timeout)}; nothing was sent.");
+        }
+
+        var ids = new List<string>();
+        foreach (var id in contentIds)
+        {
+            ValidateContentId(id);
+            if (!ids.Contains(id, StringComparer.Ordinal))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids.Count == 0
+            ? Task.FromResult<IReadOnlyList<CollectionContent>>([])
+            : WaitCoreAsync(ids, options, _runner.Workspace(workspaceId), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<CollectionContent>> WaitCoreAsync(List<string> ids, IngestionWaitOptions options, string? workspaceId, CancellationToken cancellationToken)
+    {
+        var clock = _runner.Clock;
+        var deadline = clock.GetTimestamp() + (long)(options.Timeout.TotalSeconds * clock.TimestampFrequency);
+        var ended = new Dictionary<string, CollectionContent>(StringComparer.Ordinal);
+        var wait = options.PollInterval;
+        while (true)
+        {
+            foreach (var id in ids.Where(id => !ended.ContainsKey(id)).ToList())
+            {
+                var content = await GetCoreAsync(id, workspaceId, cancellationToken).ConfigureAwait(false);
+                if (content.Status == ContentStatus.Completed || content.Status == ContentStatus.Failed)
+                {
+                    ended[id] = content;
+                }
+            }
+
+            if (ended.Count == ids.Count)
+            {
+                return [.. ids.Select(id => ended[id])];
+            }
+
+            var left = TimeSpan.FromSeconds((deadline - clock.GetTimestamp()) / (double)clock.TimestampFrequency);
+            if (left <= TimeSpan.Zero)
+            {
+                var pending = ids.Where(id => !ended.ContainsKey(id)).ToList();
+                throw new MieltoTimeoutException(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"{pending.Count} of {ids.Count} contents were still ingesting after {options.Timeout.TotalSeconds:0.###} s ({nameof(IngestionWaitOptions)}.{nameof(IngestionWaitOptions.Timeout)}): {string.Join(", ", pending.Take(10))}{(pending.Count > 10 ? ", …" : string.Empty)}. Their ingestion goes on; wait again, or raise the timeout."));
+            }
+
+            await Task.Delay(wait < left ? wait : left, clock, cancellationToken).ConfigureAwait(false);
+            wait = TimeSpan.FromTicks(Math.Min((long)(wait.Ticks * 1.5), options.MaxPollInterval.Ticks));
+        }
+    }
+
     /// <summary>
     /// Refuses an id that would not address one content (<see cref="Arguments.ValidateId"/>), and <c>bulk</c>:
     /// <c>/api/v1/contents/bulk/…</c> is a route of its own.

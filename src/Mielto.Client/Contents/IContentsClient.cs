@@ -77,4 +77,19 @@ public interface IContentsClient
     /// <param name="cancellationToken">Stops the listing.</param>
     /// <returns>The chunks.</returns>
     IAsyncEnumerable<CollectionChunk> ListAllChunksAsync(ChunkListOptions options, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Waits until each content's ingestion has ended, <see cref="ContentStatus.Completed"/> or
+    /// <see cref="ContentStatus.Failed"/> (with the server's <see cref="CollectionContent.StatusMessage"/>), by polling
+    /// <see cref="GetAsync"/>, since the API has no job endpoint: each content still pending is read again after a wait
+    /// that grows from <see cref="IngestionWaitOptions.PollInterval"/> to <see cref="IngestionWaitOptions.MaxPollInterval"/>.
+    /// </summary>
+    /// <param name="contentIds">The contents, such as an upload's; duplicates are polled once.</param>
+    /// <param name="options">The waits and the overall timeout; null for the defaults (1 s growing to 15 s, 10 minutes in all).</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Stops the wait; the ingestion goes on on the server.</param>
+    /// <returns>Each content as its ingestion ended, in the order of <paramref name="contentIds"/>; a failed ingestion is a result, not an exception.</returns>
+    /// <exception cref="MieltoTimeoutException">The timeout passed with contents still ingesting; the message names them.</exception>
+    /// <exception cref="MieltoNotFoundException">A content does not exist (or was deleted while waiting).</exception>
+    Task<IReadOnlyList<CollectionContent>> WaitForIngestionAsync(IEnumerable<string> contentIds, IngestionWaitOptions? options = null, string? workspaceId = null, CancellationToken cancellationToken = default);
 }

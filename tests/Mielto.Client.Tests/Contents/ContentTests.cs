@@ -132,6 +132,53 @@ public sealed class ContentStandInTests(StandInFixture fixture) : StandInTest(fi
     }
 
     [Fact]
+    public async Task WaitForIngestion_polls_the_pending_contents_until_each_has_ended()
+    {
+        var slow = Server.AddContent("col_1", "slow.pdf", status: "processing");
+        var broken = Server.AddContent("col_1", "broken.pdf", status: "new");
+        var done = Server.AddContent("col_1", "done.md");
+        var fast = new IngestionWaitOptions { PollInterval = TimeSpan.FromMilliseconds(20), MaxPollInterval = TimeSpan.FromMilliseconds(40) };
+
+        var waiting = _contents.WaitForIngestionAsync([slow.Id, broken.Id, done.Id, slow.Id], fast);
+        await Until.TrueAsync(() => Server.Requests.Count(r => r.RawPath.EndsWith(slow.Id, StringComparison.Ordinal)) >= 2);
+        await _contents.UpdateAsync(broken.Id, new ContentUpdateRequest { Status = ContentStatus.Failed, StatusMessage = "unreadable PDF" });
+        await _contents.UpdateAsync(slow.Id, new ContentUpdateRequest { Status = ContentStatus.Completed });
+        var ended = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([slow.Id, broken.Id, done.Id], ended.Select(c => c.Id));
+        Assert.Equal([ContentStatus.Completed, ContentStatus.Failed, ContentStatus.Completed], ended.Select(c => c.Status!.Value));
+        Assert.Equal("unreadable PDF", ended[1].StatusMessage);
+        Assert.Equal(1, Server.Requests.Count(r => r.Operation == Mielto.Client.Testing.MieltoOperation.GetContent && r.RawPath.EndsWith(done.Id, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task WaitForIngestion_backs_off_gives_up_at_its_timeout_and_names_what_is_still_ingesting()
+    {
+        var stuck = Server.AddContent("col_1", "stuck.pdf", status: "processing");
+        var clock = new WatchedClock();
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(clock);
+        services.AddMieltoClient(Server.Configure);
+        using var container = services.BuildServiceProvider();
+        var contents = container.GetRequiredService<IContentsClient>();
+
+        var waiting = contents.WaitForIngestionAsync(
+            [stuck.Id], new IngestionWaitOptions { PollInterval = TimeSpan.FromSeconds(1), MaxPollInterval = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(3) });
+
+        // Waits of 1 s, then 1.5 s, then what is left of the 3 s (0.5 s, not 2 s): four polls in all, then it gives up.
+        foreach (var wait in new[] { 1.0, 1.5, 0.5 })
+        {
+            await clock.WaitForTimerAsync(TimeSpan.FromSeconds(wait));
+            clock.Advance(TimeSpan.FromSeconds(wait));
+        }
+
+        var error = await Assert.ThrowsAsync<MieltoTimeoutException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("1 of 1 contents were still ingesting after 3 s", error.Message, StringComparison.Ordinal);
+        Assert.Contains(stuck.Id, error.Message, StringComparison.Ordinal);
+        Assert.Equal(4, Server.Requests.Count(r => r.Operation == Mielto.Client.Testing.MieltoOperation.GetContent));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => contents.WaitForIngestionAsync([stuck.Id], new IngestionWaitOptions { PollInterval = TimeSpan.Zero }));
+    }
+
+    [Fact]
     public async Task A_bulk_delete_reports_each_id()
     {
         var kept = Server.AddContent("col_1", "a.md");
