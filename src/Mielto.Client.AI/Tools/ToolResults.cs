@@ -15,33 +15,52 @@ internal static class ToolResults
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The memories that fit in <paramref name="maxCharacters"/>, best first; a result that had to be cut says so.</summary>
-    public static string Memories(IReadOnlyList<Memory> memories, int maxCharacters)
-    {
-        const string Open = "{\"memories\":[";
-        var items = new List<string>(memories.Count);
-        var length = Open.Length + "],\"truncated\":true}".Length;
-        var truncated = false;
-        foreach (var memory in memories)
+    public static string Memories(IReadOnlyList<Memory> memories, int maxCharacters) =>
+        Capped("memories", memories, static (memory, content) => Item(memory, content), static memory => memory.Content, maxCharacters);
+
+    /// <summary>The collection search results that fit in <paramref name="maxCharacters"/>, best first, as content, score and source.</summary>
+    public static string Knowledge(IReadOnlyList<CollectionSearchResult> results, int maxCharacters) =>
+        Capped("results", results, static (result, content) => Write(writer =>
         {
-            var item = Item(memory, memory.Content);
-            if (length + item.Length + 1 > maxCharacters)
+            writer.WriteString("content", content);
+            writer.WriteNumber("score", Math.Round(result.Score, 4));
+            if (result.Source is { } source)
             {
-                // The first memory alone is too long: its content is cut to fit, rather than returning nothing.
-                var room = maxCharacters - length - (item.Length - memory.Content.Length) - 2;
-                if (items.Count == 0 && room > 0)
+                writer.WriteString("source", source);
+            }
+        }), static result => result.Content, maxCharacters);
+
+    /// <summary>
+    /// The items that fit in <paramref name="maxCharacters"/>, in order, under <paramref name="name"/>; when even the
+    /// first does not fit, its text is cut to fit rather than returning nothing. A result that had to be cut says so.
+    /// </summary>
+    private static string Capped<T>(string name, IReadOnlyList<T> items, Func<T, string, string> item, Func<T, string> text, int maxCharacters)
+    {
+        var open = $"{{\"{name}\":[";
+        var written = new List<string>(items.Count);
+        var length = open.Length + "],\"truncated\":true}".Length;
+        var truncated = false;
+        foreach (var each in items)
+        {
+            var full = text(each);
+            var json = item(each, full);
+            if (length + json.Length + 1 > maxCharacters)
+            {
+                var room = maxCharacters - length - (json.Length - full.Length) - 2;
+                if (written.Count == 0 && room > 0)
                 {
-                    items.Add(Item(memory, string.Concat(memory.Content.AsSpan(0, Math.Min(room, memory.Content.Length)), "…")));
+                    written.Add(item(each, string.Concat(full.AsSpan(0, Math.Min(room, full.Length)), "…")));
                 }
 
                 truncated = true;
                 break;
             }
 
-            items.Add(item);
-            length += item.Length + 1;
+            written.Add(json);
+            length += json.Length + 1;
         }
 
-        var result = new StringBuilder(Open).AppendJoin(',', items).Append(']');
+        var result = new StringBuilder(open).AppendJoin(',', written).Append(']');
         result.Append(truncated ? ",\"truncated\":true}" : "}");
         return result.ToString();
     }
