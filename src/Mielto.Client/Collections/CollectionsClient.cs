@@ -26,10 +26,8 @@ public class CollectionsClient : ICollectionsClient
 
     internal CollectionsClient(ICollectionsApi api, MieltoClientOptions options, ILogger<CollectionsClient> logger, TimeProvider timeProvider)
     {
-        var settings = new MieltoClientOptions();
-        options.CopyTo(settings);
         _api = api;
-        _runner = new OperationRunner(settings, logger, timeProvider);
+        _runner = new OperationRunner(options, logger, timeProvider);
     }
 
     /// <inheritdoc/>

@@ -25,10 +25,8 @@ public class ContentsClient : IContentsClient
 
     internal ContentsClient(IContentsApi api, MieltoClientOptions options, ILogger<ContentsClient> logger, TimeProvider timeProvider)
     {
-        var settings = new MieltoClientOptions();
-        options.CopyTo(settings);
         _api = api;
-        _runner = new OperationRunner(settings, logger, timeProvider);
+        _runner = new OperationRunner(options, logger, timeProvider);
     }
 
     /// <inheritdoc/>

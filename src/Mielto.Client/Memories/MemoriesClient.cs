@@ -30,11 +30,8 @@ public class MemoriesClient : IMemoriesClient
 
     internal MemoriesClient(IMemoriesApi api, MieltoClientOptions options, ILogger<MemoriesClient> logger, TimeProvider timeProvider)
     {
-        // A copy: the options object (from dependency injection, say) may be changed after the client is built.
-        var settings = new MieltoClientOptions();
-        options.CopyTo(settings);
         _api = api;
-        _runner = new OperationRunner(settings, logger, timeProvider);
+        _runner = new OperationRunner(options, logger, timeProvider);
     }
 
     /// <inheritdoc/>

@@ -23,12 +23,13 @@ internal sealed class OperationRunner
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
 
-    /// <param name="options">The client's own copy of the settings, never changed.</param>
+    /// <param name="options">The settings; the runner keeps a copy of its own, since the object (from dependency injection, say) may be changed after the client is built.</param>
     /// <param name="logger">Where each call is logged, at Debug.</param>
     /// <param name="clock">The clock for an HTTP-date <c>Retry-After</c>.</param>
     public OperationRunner(MieltoClientOptions options, ILogger logger, TimeProvider clock)
     {
-        _options = options;
+        _options = new MieltoClientOptions();
+        options.CopyTo(_options);
         _logger = logger;
         _clock = clock;
     }
