@@ -17,6 +17,7 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
     private readonly SdkOnlyOperations _sdkOnly = new(options, store);
     private readonly CollectionApi _collections = new(options, collections);
     private readonly ContentApi _contents = new(options, collections);
+    private readonly UploadApi _uploads = new(options, collections);
 
     public Task HandleAsync(HttpContext context, Route route, byte[] body)
     {
@@ -52,6 +53,7 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
             MieltoOperation.ListContents or MieltoOperation.GetContent or MieltoOperation.UpdateContent or MieltoOperation.DeleteContent or MieltoOperation.DeleteContents
                 or MieltoOperation.ListCollectionChunks
                 => _contents.HandleAsync(operation, call, body),
+            MieltoOperation.Upload or MieltoOperation.CreateChunks => _uploads.HandleAsync(operation, call, body),
             _ => _collections.HandleAsync(operation, call, body),
         };
     }

@@ -68,4 +68,10 @@ public enum MieltoOperation
 
     /// <summary><c>GET /api/v1/chunks</c>.</summary>
     ListCollectionChunks,
+
+    /// <summary><c>POST /api/v1/upload</c>, as JSON with base64 files (as the official SDKs send it) or as multipart (as the docs show it).</summary>
+    Upload,
+
+    /// <summary><c>POST /api/v1/chunks/create</c>.</summary>
+    CreateChunks,
 }

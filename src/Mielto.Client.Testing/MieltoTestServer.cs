@@ -32,7 +32,7 @@ public sealed class MieltoTestServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly MieltoTestServerOptions _options;
     private readonly MemoryStore _store = new();
-    private readonly CollectionStore _collections = new();
+    private readonly CollectionStore _collections;
     private readonly FaultSchedule _faults = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -43,6 +43,7 @@ public sealed class MieltoTestServer : IAsyncDisposable
     {
         _app = app;
         _options = options;
+        _collections = new CollectionStore(options);
         _api = new MemoryApi(options, _store, _collections);
         _rateLimiter = options.RateLimit is { } perSecond ? new RateLimiter(perSecond, options.TimeProvider) : null;
         _app.Run(HandleAsync);

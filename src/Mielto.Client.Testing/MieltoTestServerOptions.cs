@@ -39,4 +39,16 @@ public sealed class MieltoTestServerOptions
 
     /// <summary>The length of the deterministic embedding of each chunk (<c>GET /api/v1/memories/chunks</c>). Defaults to 8.</summary>
     public int EmbeddingDimensions { get; set; } = 8;
+
+    /// <summary>
+    /// How long an uploaded content stays <c>processing</c> before its ingestion ends (measured on
+    /// <see cref="TimeProvider"/>, when the content is next read). Zero by default: an upload is <c>completed</c> at once.
+    /// </summary>
+    public TimeSpan IngestionDelay { get; set; }
+
+    /// <summary>
+    /// Decides which ingestions fail: given a content's name, the <c>status_message</c> to fail it with, or null to
+    /// complete it. Null by default: every ingestion completes.
+    /// </summary>
+    public Func<string, string?>? IngestionFailure { get; set; }
 }

@@ -29,9 +29,9 @@ internal readonly record struct Route(MieltoOperation? Operation, string? Memory
             return FindCollection(method, rawPath);
         }
 
-        if (rawPath is "/api/v1/chunks")
+        if (FindIngestion(method, rawPath) is { } ingestion)
         {
-            return method is "GET" ? new(MieltoOperation.ListCollectionChunks, null, 200) : NotAllowed;
+            return ingestion;
         }
 
         if (rawPath is Contents || rawPath.StartsWith(ContentPrefix, StringComparison.Ordinal))
@@ -79,6 +79,15 @@ internal readonly record struct Route(MieltoOperation? Operation, string? Memory
             _ => NotAllowed,
         };
     }
+
+    /// <summary>The upload, chunk creation and chunk listing routes; null for another path.</summary>
+    private static Route? FindIngestion(string method, string rawPath) => rawPath switch
+    {
+        "/api/v1/upload" => method is "POST" ? new(MieltoOperation.Upload, null, 200) : NotAllowed,
+        "/api/v1/chunks/create" => method is "POST" ? new(MieltoOperation.CreateChunks, null, 200) : NotAllowed,
+        "/api/v1/chunks" => method is "GET" ? new(MieltoOperation.ListCollectionChunks, null, 200) : NotAllowed,
+        _ => null,
+    };
 
     private static Route FindCollection(string method, string rawPath)
     {

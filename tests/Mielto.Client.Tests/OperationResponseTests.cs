@@ -139,6 +139,8 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
             ContentDeleteManyResult deletedMany => Assert.Single(deletedMany.DeletedIds) == "con_1" && Assert.Single(deletedMany.FailedIds) == "con_2" ? "col_1" : null,
             "deleted con_1" => "col_1",
             ChunkPage chunks => Assert.Single(chunks.Chunks).CollectionId,
+            UploadResult uploaded => Assert.Single(uploaded.ContentIds) == "con_1" && uploaded.Status == UploadStatus.Success ? "col_1" : null,
+            ChunkCreationResult chunked => Assert.Single(chunked.ContentIdsProcessed) == "con_1" && chunked.TotalChunksCreated == 3 ? "col_1" : null,
             _ => null,
         };
         if (collectionId is not null)

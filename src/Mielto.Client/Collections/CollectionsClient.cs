@@ -10,7 +10,7 @@ namespace Mielto.Client;
 /// (authentication, retries, timeouts, telemetry), as <see cref="MemoriesClient"/> is for memories. Thread-safe; share
 /// one instance.
 /// </summary>
-public class CollectionsClient : ICollectionsClient
+public partial class CollectionsClient : ICollectionsClient
 {
     private const int DefaultPageSize = 100;
 

@@ -78,4 +78,62 @@ public interface ICollectionsClient
     /// <returns>The scored results.</returns>
     /// <exception cref="MieltoNotFoundException">The API says there is no such collection here.</exception>
     Task<CollectionSearchResponse> SearchAsync(CollectionSearchRequest request, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Uploads text to a collection as one content (<c>POST /api/v1/upload</c>, <c>content_type</c> <c>text</c>).</summary>
+    /// <param name="collectionId">The collection.</param>
+    /// <param name="text">The text; not blank.</param>
+    /// <param name="options">Its label (the content's name), description, metadata, reader, and whether to ingest it now (the default).</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The outcome of the item: its content id, or why it failed.</returns>
+    /// <remarks>Not idempotent: retried only when the server cannot have processed it (the connection failed before sending, or a 429).</remarks>
+    /// <exception cref="ArgumentException">An argument cannot be sent as it is; nothing was sent.</exception>
+    /// <exception cref="MieltoException">The call failed; see its type. An item the server refused is in the result instead.</exception>
+    Task<UploadResult> UploadTextAsync(string collectionId, string text, UploadOptions? options = null, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Uploads files to a collection in one request (<c>POST /api/v1/upload</c>), as the official SDKs send them: JSON
+    /// with each file in base64, but streamed, the base64 written into the request as each file is read, so that no
+    /// file is ever held in memory whole.
+    /// </summary>
+    /// <param name="collectionId">The collection.</param>
+    /// <param name="files">The files: paths, streams or bytes, each with its label and MIME type (detected when not given).</param>
+    /// <param name="options">Description, metadata, reader, and whether to ingest them now (the default).</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The outcome of each file: its content id, or why it failed. A partial failure is a result, not an exception.</returns>
+    /// <remarks>
+    /// Not idempotent: retried only when the server cannot have processed it, and only when every file can be read again
+    /// from its start (a path, bytes, a seekable stream); a stream that cannot seek is sent once, and the error says so.
+    /// </remarks>
+    /// <exception cref="ArgumentException">No file, or an argument that cannot be sent; nothing was sent.</exception>
+    /// <exception cref="FileNotFoundException">A path names no file; nothing was sent.</exception>
+    /// <exception cref="IOException">A file could not be read as it was sent; the upload was not completed.</exception>
+    /// <exception cref="MieltoException">The call failed; see its type.</exception>
+    Task<UploadResult> UploadFilesAsync(string collectionId, IEnumerable<UploadFile> files, UploadOptions? options = null, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Has Mielto fetch web pages into a collection (<c>POST /api/v1/upload</c>, <c>content_type</c> <c>url</c>).</summary>
+    /// <param name="collectionId">The collection.</param>
+    /// <param name="urls">Absolute http or https addresses.</param>
+    /// <param name="options">Description, metadata, reader, <see cref="UploadOptions.Crawl"/>, and whether to ingest now (the default).</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The outcome of each address.</returns>
+    /// <exception cref="ArgumentException">No address, or one that is not absolute http or https; nothing was sent.</exception>
+    /// <exception cref="MieltoException">The call failed; see its type.</exception>
+    Task<UploadResult> UploadUrlsAsync(string collectionId, IEnumerable<Uri> urls, UploadOptions? options = null, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Chunks and embeds a content uploaded with <see cref="UploadOptions.Ingest"/> false (<c>POST /api/v1/chunks/create</c>),
+    /// so that search finds it.
+    /// </summary>
+    /// <param name="contentId">The content, as the upload's result named it.</param>
+    /// <param name="options">The reader, and whether to chunk again a content that has chunks.</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What was chunked.</returns>
+    /// <remarks>Not idempotent: retried only when the server cannot have processed it.</remarks>
+    /// <exception cref="MieltoNotFoundException">The API says there is no such content here.</exception>
+    /// <exception cref="MieltoException">Another failure; see its type.</exception>
+    Task<ChunkCreationResult> CreateChunksAsync(string contentId, ChunkCreationOptions? options = null, string? workspaceId = null, CancellationToken cancellationToken = default);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Mielto.Client.Http;
+using Mielto.Client.Ingestion;
 using Mielto.Client.Operations;
 
 namespace Mielto.Client.Errors;
@@ -108,7 +109,7 @@ internal static class ApiErrorFactory
             message.Append(" (").AppendJoin("; ", facts).Append(')');
         }
 
-        message.Append(". ").Append(Advice(operation, response, parsed, retryAfter));
+        message.Append(". ").Append(Advice(operation, response, parsed, retryAfter)).Append(UploadContent.NotResentNote(response));
         return message.ToString();
     }
 

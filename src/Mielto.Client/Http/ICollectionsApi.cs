@@ -1,4 +1,5 @@
 using Refit;
+using Mielto.Client.Operations;
 
 namespace Mielto.Client.Http;
 
@@ -49,5 +50,24 @@ internal interface ICollectionsApi
     Task<HttpResponseMessage> SearchAsync(
         [Body(BodySerializationMethod.Serialized, buffered: true)] CollectionSearchRequest body,
         [Header("X-Workspace-Id")] string? workspaceId,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>POST /api/v1/upload</c>, as JSON with base64 files the way both official SDKs send it; the body is written as it
+    /// is sent. Not idempotent: retried only when it cannot have been processed, and only if the body can be sent again.
+    /// </summary>
+    [Post("/api/v1/upload")]
+    Task<HttpResponseMessage> UploadAsync(
+        [Body] HttpContent body,
+        [Header("X-Workspace-Id")] string? workspaceId,
+        [Property(MieltoResilience.NotIdempotentProperty)] bool notIdempotent,
+        CancellationToken cancellationToken);
+
+    /// <summary><c>POST /api/v1/chunks/create</c>: ingests a content uploaded without ingestion. Not idempotent.</summary>
+    [Post("/api/v1/chunks/create")]
+    Task<HttpResponseMessage> CreateChunksAsync(
+        [Body(BodySerializationMethod.Serialized, buffered: true)] ChunkCreationWire body,
+        [Header("X-Workspace-Id")] string? workspaceId,
+        [Property(MieltoResilience.NotIdempotentProperty)] bool notIdempotent,
         CancellationToken cancellationToken);
 }

@@ -44,6 +44,11 @@ namespace Mielto.Client.Http;
 [JsonSerializable(typeof(ContentIds))]
 [JsonSerializable(typeof(ContentDeleteManyResult))]
 [JsonSerializable(typeof(CollectionChunkListWire))]
+[JsonSerializable(typeof(UploadWire))]
+[JsonSerializable(typeof(UploadResultWire))]
+[JsonSerializable(typeof(ReaderConfiguration))]
+[JsonSerializable(typeof(ChunkCreationWire))]
+[JsonSerializable(typeof(ChunkCreationResult))]
 internal sealed partial class MieltoJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using Mielto.Client.Diagnostics;
+using Mielto.Client.Ingestion;
 using Polly;
 using Polly.Retry;
 
@@ -68,15 +69,17 @@ internal static class MieltoResilience
     /// that is not (a create), only what proves the server did not process it: a connection that could not be made
     /// (nothing was sent), and 429. A cancelled call is never retried.
     /// </summary>
+    /// <remarks>An upload whose body cannot be written again (a file from a stream that cannot seek, already read) is never retried.</remarks>
     public static bool IsTransient(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request) =>
-        request is not null && request.Options.TryGetValue(NotIdempotent, out var notIdempotent) && notIdempotent
+        request?.Content is not UploadContent { CanResend: false }
+        && (request is not null && request.Options.TryGetValue(NotIdempotent, out var notIdempotent) && notIdempotent
             ? IsUnprocessed(outcome)
             : outcome switch
             {
                 { Exception: HttpRequestException or CallTimeoutException } => true,
                 { Result: { } response } => (int)response.StatusCode is 408 or 429 or 500 or 502 or 503 or 504,
                 _ => false,
-            };
+            });
 
     private static bool IsUnprocessed(Outcome<HttpResponseMessage> outcome) => outcome switch
     {

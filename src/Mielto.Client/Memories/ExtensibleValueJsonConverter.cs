@@ -17,7 +17,7 @@ public sealed class ExtensibleValueJsonConverter : JsonConverterFactory
     public override bool CanConvert(Type typeToConvert) =>
         typeToConvert == typeof(MemoryType) || typeToConvert == typeof(RetrievalMethod) || typeToConvert == typeof(CollectionStatus)
         || typeToConvert == typeof(CollectionVisibility) || typeToConvert == typeof(CollectionStoreType) || typeToConvert == typeof(CollectionSearchType)
-        || typeToConvert == typeof(ContentStatus);
+        || typeToConvert == typeof(ContentStatus) || typeToConvert == typeof(UploadStatus);
 
     /// <inheritdoc/>
     public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
@@ -28,5 +28,6 @@ public sealed class ExtensibleValueJsonConverter : JsonConverterFactory
         : typeToConvert == typeof(CollectionStoreType) ? new ExtensibleValueConverter<CollectionStoreType>()
         : typeToConvert == typeof(CollectionSearchType) ? new ExtensibleValueConverter<CollectionSearchType>()
         : typeToConvert == typeof(ContentStatus) ? new ExtensibleValueConverter<ContentStatus>()
+        : typeToConvert == typeof(UploadStatus) ? new ExtensibleValueConverter<UploadStatus>()
         : null;
 }

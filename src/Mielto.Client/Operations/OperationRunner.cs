@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Mielto.Client.Diagnostics;
 using Mielto.Client.Errors;
 using Mielto.Client.Http;
+using Mielto.Client.Ingestion;
 
 namespace Mielto.Client.Operations;
 
@@ -82,6 +83,11 @@ internal sealed class OperationRunner
         {
             failure = canceled;
             throw;
+        }
+        catch (Exception ex) when (UploadContent.ReadFailure(ex) is { } unreadable)
+        {
+            // A file of an upload could not be read: the caller's to fix, not the network's.
+            throw failure = unreadable;
         }
         catch (Exception ex) when (ex is CallTimeoutException or OperationCanceledException or HttpRequestException)
         {

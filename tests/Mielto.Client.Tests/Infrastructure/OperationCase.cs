@@ -84,10 +84,16 @@ public sealed record OperationCase(
         new("chunks.list", "GET", "/api/v1/chunks?collection_id=col_1", "LIST chunks", false,
             """{"data":[{"id":"chunk_1","content_id":"con_1","collection_id":"col_1","content":"Green tea","chunk_index":0,"size":9,"created_at":1705312800}],"total_count":1,"next_cursor":null,"has_more":false}""",
             async (c, w, ct) => await c.Contents.ListChunksAsync(new ChunkListOptions { CollectionId = "col_1" }, w, ct)),
+        new("collections.upload", "POST", "/api/v1/upload", "UPLOAD to collection 'col_1'", true,
+            """{"status":"success","contents":[{"id":"con_1","name":"notes","content_type":"text","status":"processing"}],"total_uploads":1,"successful_uploads":1,"failed_uploads":0}""",
+            async (c, w, ct) => await c.Collections.UploadTextAsync("col_1", "Green tea is brewed at 80 degrees.", new UploadOptions { Label = "notes" }, w, ct)),
+        new("contents.create_chunks", "POST", "/api/v1/chunks/create", "INGEST content 'con_1'", true,
+            """{"status":"success","message":"Chunk creation started","content_ids_processed":["con_1"],"content_ids_failed":[],"total_chunks_created":3}""",
+            async (c, w, ct) => await c.Collections.CreateChunksAsync("con_1", workspaceId: w, cancellationToken: ct)),
     ];
 
     /// <summary>The operations that are not idempotent: retried only when the server cannot have processed them.</summary>
-    public static readonly IReadOnlySet<string> NotIdempotent = new HashSet<string>(["create", "create_from_messages", "collections.create"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> NotIdempotent = new HashSet<string>(["create", "create_from_messages", "collections.create", "collections.upload", "contents.create_chunks"], StringComparer.Ordinal);
 
     /// <summary>Its resource: <c>memories</c> or <c>collections</c>.</summary>
     public string Resource => Name.Contains('.', StringComparison.Ordinal) ? Name[..Name.IndexOf('.', StringComparison.Ordinal)] : "memories";
@@ -96,7 +102,7 @@ public sealed record OperationCase(
     public string Telemetry => Name.Contains('.', StringComparison.Ordinal) ? Name : "memories." + Name;
 
     /// <summary>The path of one of its resource, which a route 404 names: <c>/api/v1/memories/</c>.</summary>
-    public string Prefix => $"/api/v1/{Resource}/";
+    public string Prefix => Path.StartsWith($"/api/v1/{Resource}/", StringComparison.Ordinal) ? $"/api/v1/{Resource}/" : Path.Split('?')[0];
 
     /// <summary>The span tag of the id it addresses, and that id.</summary>
     public (string Tag, string Id) IdTag => Resource switch

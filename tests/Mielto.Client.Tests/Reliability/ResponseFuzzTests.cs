@@ -171,6 +171,13 @@ public sealed class ResponseFuzzTests : IDisposable
             case ChunkPage chunkPage:
                 Assert.All(chunkPage.Chunks, c => Assert.True(c is { Id: not null, Content: not null }));
                 break;
+            case UploadResult uploaded:
+                Assert.All(uploaded.Contents, Assert.NotNull);
+                Assert.Equal(uploaded.Contents.Count(c => c.Succeeded), uploaded.Succeeded.Count);
+                break;
+            case ChunkCreationResult chunked:
+                Assert.True(chunked is { Status: not null, Message: not null, ContentIdsProcessed: not null, ContentIdsFailed: not null });
+                break;
             case string deleted:
                 Assert.Equal("deleted con_1", deleted);
                 break;

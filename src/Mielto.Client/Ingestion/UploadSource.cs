@@ -1,0 +1,183 @@
+namespace Mielto.Client.Ingestion;
+
+/// <summary>
+/// A file of an upload, checked and ready to be read as the request is written: its label, its MIME type when it could
+/// be found before sending, its length when known, and whether it can be read again for another attempt.
+/// </summary>
+internal sealed class UploadSource
+{
+    private readonly UploadFile _file;
+    private readonly long _start;
+
+    private UploadSource(UploadFile file, string? mimeType, long? length, long start)
+    {
+        _file = file;
+        MimeType = mimeType;
+        Length = length;
+        _start = start;
+    }
+
+    public string Label => _file.Label;
+
+    /// <summary>The MIME type to send; null until the first bytes of a stream that cannot seek have been read.</summary>
+    public string? MimeType { get; }
+
+    /// <summary>How many bytes it has; null for a stream that cannot seek.</summary>
+    public long? Length { get; }
+
+    /// <summary>True when it can be read again from its start: a path, bytes, or a seekable stream.</summary>
+    public bool Replayable => _file.Stream is not { CanSeek: false };
+
+    /// <summary>Where it comes from, for messages: its path, else its label.</summary>
+    public string Origin => _file.Path ?? _file.Label;
+
+    /// <summary>
+    /// Checks <paramref name="file"/> before anything is sent: a path must name a file, which is then measured and, when
+    /// no type was given, has its first bytes read to detect it; a seekable stream is measured and peeked, then put back.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The path names no file.</exception>
+    public static async Task<UploadSource> PrepareAsync(UploadFile file, CancellationToken cancellationToken)
+    {
+        var head = new byte[MimeTypes.HeadLength];
+        switch (file)
+        {
+            case { Path: { } path }:
+                var info = new FileInfo(path);
+                if (!info.Exists)
+                {
+                    throw new FileNotFoundException($"There is no file '{path}' to upload; nothing was sent.", path);
+                }
+
+                if (file.MimeType is not null)
+                {
+                    return new(file, file.MimeType, info.Length, 0);
+                }
+
+                var stream = Open(path);
+                await using (stream.ConfigureAwait(false))
+                {
+                    var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                    return new(file, MimeTypes.Detect(head.AsSpan(0, read), file.Label), info.Length, 0);
+                }
+
+            case { Stream: { CanSeek: true } seekable }:
+                var start = seekable.Position;
+                var length = seekable.Length - start;
+                if (file.MimeType is not null)
+                {
+                    return new(file, file.MimeType, length, start);
+                }
+
+                var peeked = await seekable.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                seekable.Position = start;
+                return new(file, MimeTypes.Detect(head.AsSpan(0, peeked), file.Label), length, start);
+
+            case { Stream: not null }:
+                return new(file, file.MimeType, null, 0);
+
+            default:
+                return new(file, file.MimeType ?? MimeTypes.Detect(file.Bytes.Span[..Math.Min(MimeTypes.HeadLength, file.Bytes.Length)], file.Label), file.Bytes.Length, 0);
+        }
+    }
+
+    /// <summary>Opens it at its start, for one writing of the request; the caller disposes what it gets.</summary>
+    public Stream Open()
+    {
+        switch (_file)
+        {
+            case { Path: { } path }:
+                return Open(path);
+            case { Stream: { CanSeek: true } seekable }:
+                seekable.Position = _start;
+                return new Unowned(seekable);
+            case { Stream: { } stream }:
+                return new Unowned(stream);
+            default:
+                return new ReadOnlyMemoryStream(_file.Bytes);
+        }
+    }
+
+    /// <summary>The MIME type to send, once the first bytes are known.</summary>
+    public string ResolveMimeType(ReadOnlySpan<byte> first) =>
+        MimeType ?? MimeTypes.Detect(first[..Math.Min(MimeTypes.HeadLength, first.Length)], _file.Label);
+
+    private static FileStream Open(string path) =>
+        new(path, new FileStreamOptions
+        {
+            Mode = FileMode.Open,
+            Access = FileAccess.Read,
+            Share = FileShare.Read,
+            BufferSize = 0,
+            Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
+        });
+
+    /// <summary>The caller's stream, read but never disposed by the SDK.</summary>
+    private sealed class Unowned(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>Bytes the caller holds, read as a stream without a copy.</summary>
+    private sealed class ReadOnlyMemoryStream(ReadOnlyMemory<byte> bytes) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var count = Math.Min(buffer.Length, bytes.Length - _position);
+            bytes.Span.Slice(_position, count).CopyTo(buffer);
+            _position += count;
+            return count;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(Read(buffer.Span));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer.AsSpan(offset, count)));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
