@@ -1,5 +1,5 @@
-using Refit;
 using Mielto.Client.Operations;
+using Refit;
 
 namespace Mielto.Client.Http;
 
