@@ -89,7 +89,13 @@ public sealed class MieltoTestServer : IAsyncDisposable
         }
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+
+            // Mielto documents no size limit on an upload; Kestrel's default of 30 MB would refuse a large file.
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1));
         var server = new MieltoTestServer(builder.Build(), options);
         await server._app.StartAsync(cancellationToken).ConfigureAwait(false);
