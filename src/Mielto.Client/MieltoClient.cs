@@ -57,15 +57,17 @@ public class MieltoClient : IDisposable
             options,
             loggerFactory?.CreateLogger<MemoriesClient>() ?? NullLogger<MemoriesClient>.Instance,
             TimeProvider.System);
-        Collections = new CollectionsClient(
-            RestService.ForGenerated<ICollectionsApi>(_ownedHttp, MieltoHttp.CreateRefitSettings()),
-            options,
-            loggerFactory?.CreateLogger<CollectionsClient>() ?? NullLogger<CollectionsClient>.Instance,
-            TimeProvider.System);
-        Contents = new ContentsClient(
+        var contents = new ContentsClient(
             RestService.ForGenerated<IContentsApi>(_ownedHttp, MieltoHttp.CreateRefitSettings()),
             options,
             loggerFactory?.CreateLogger<ContentsClient>() ?? NullLogger<ContentsClient>.Instance,
+            TimeProvider.System);
+        Contents = contents;
+        Collections = new CollectionsClient(
+            RestService.ForGenerated<ICollectionsApi>(_ownedHttp, MieltoHttp.CreateRefitSettings()),
+            contents,
+            options,
+            loggerFactory?.CreateLogger<CollectionsClient>() ?? NullLogger<CollectionsClient>.Instance,
             TimeProvider.System);
     }
 

@@ -61,6 +61,21 @@ public partial class CollectionsClient
             cancellationToken);
     }
 
+    /// <inheritdoc/>
+    public virtual Task<DirectoryUploadResult> UploadDirectoryAsync(
+        string collectionId,
+        string directory,
+        DirectoryUploadOptions? options = null,
+        IProgress<DirectoryUploadProgress>? progress = null,
+        string? workspaceId = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= new DirectoryUploadOptions();
+        var upload = UploadArguments.Validate(collectionId, options.Upload);
+        UploadArguments.Validate(directory, options);
+        return new DirectoryUpload(this, _contents, collectionId, options, upload, progress, _runner.Clock, _runner.Workspace(workspaceId)).RunAsync(directory, cancellationToken);
+    }
+
     /// <summary>Sends one upload: the envelope, then the files streamed after it.</summary>
     /// <param name="envelope">Everything but the files.</param>
     /// <param name="files">The files, checked.</param>

@@ -15,18 +15,21 @@ public partial class CollectionsClient : ICollectionsClient
     private const int DefaultPageSize = 100;
 
     private readonly ICollectionsApi _api;
+    private readonly IContentsClient _contents;
     private readonly OperationRunner _runner;
 
     /// <summary>For mocking: creates a client whose members you override. Its own members do nothing useful.</summary>
     protected CollectionsClient()
     {
         _api = null!;
+        _contents = null!;
         _runner = null!;
     }
 
-    internal CollectionsClient(ICollectionsApi api, MieltoClientOptions options, ILogger<CollectionsClient> logger, TimeProvider timeProvider)
+    internal CollectionsClient(ICollectionsApi api, IContentsClient contents, MieltoClientOptions options, ILogger<CollectionsClient> logger, TimeProvider timeProvider)
     {
         _api = api;
+        _contents = contents;
         _runner = new OperationRunner(options, logger, timeProvider);
     }
 

@@ -136,4 +136,29 @@ public interface ICollectionsClient
     /// <exception cref="MieltoNotFoundException">The API says there is no such content here.</exception>
     /// <exception cref="MieltoException">Another failure; see its type.</exception>
     Task<ChunkCreationResult> CreateChunksAsync(string contentId, ChunkCreationOptions? options = null, string? workspaceId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Uploads the files of a folder: recursively by default, with the extensions asked for, without what the exclude
+    /// patterns, the folder's <c>.gitignore</c> files or hiding leave out (<c>.git</c> is never uploaded), in batches
+    /// bounded by count and by encoded bytes, several at once. Every file gets an outcome: uploaded, skipped because the
+    /// collection has it already (so a second run uploads only what the first did not), or failed with its reason.
+    /// </summary>
+    /// <param name="collectionId">The collection.</param>
+    /// <param name="directory">The folder; each file's label (its content's name) is its path relative to it, with <c>/</c>.</param>
+    /// <param name="options">What to take and how: extensions, exclusions, batches, concurrency, and the upload's metadata and reader.</param>
+    /// <param name="progress">Told of the files and bytes done, at least once a second; null for none.</param>
+    /// <param name="workspaceId">The workspace; null uses the client's.</param>
+    /// <param name="cancellationToken">Stops the upload: requests in flight are cancelled, and what the server took stays.</param>
+    /// <returns>The outcome of every file.</returns>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">An option cannot be used; nothing was sent.</exception>
+    /// <exception cref="OperationCanceledException">The upload was cancelled.</exception>
+    /// <exception cref="MieltoException">Listing the collection's contents (<see cref="DirectoryUploadOptions.SkipExisting"/>) failed; a failed request is a failure of its files in the result instead.</exception>
+    Task<DirectoryUploadResult> UploadDirectoryAsync(
+        string collectionId,
+        string directory,
+        DirectoryUploadOptions? options = null,
+        IProgress<DirectoryUploadProgress>? progress = null,
+        string? workspaceId = null,
+        CancellationToken cancellationToken = default);
 }

@@ -79,6 +79,7 @@ public static class MieltoServiceCollectionExtensions
             Clock(sp)));
         services.TryAddSingleton<ICollectionsClient>(sp => new CollectionsClient(
             sp.GetRequiredService<ICollectionsApi>(),
+            sp.GetRequiredService<IContentsClient>(),
             Options(sp),
             sp.GetRequiredService<ILogger<CollectionsClient>>(),
             Clock(sp)));

@@ -57,4 +57,26 @@ internal static class UploadArguments
 
         return list.Count > 0 ? list : throw new ArgumentException("Give at least one address to upload; nothing was sent.", nameof(urls));
     }
+
+    /// <summary>Checks a folder upload: the folder must exist, and the limits be positive.</summary>
+    public static void Validate(string directory, DirectoryUploadOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"There is no folder '{directory}' to upload; nothing was sent.");
+        }
+
+        if (options.MaxBatchFiles < 1 || options.MaxBatchBytes < 1 || options.MaxConcurrency is < 1 or > 64)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                $"{nameof(DirectoryUploadOptions)}.{nameof(DirectoryUploadOptions.MaxBatchFiles)} and {nameof(DirectoryUploadOptions.MaxBatchBytes)} must be positive, and {nameof(DirectoryUploadOptions.MaxConcurrency)} 1 to 64; nothing was sent.");
+        }
+
+        if (options.Extensions?.Any(static e => string.IsNullOrWhiteSpace(e) || e is ".") is true)
+        {
+            throw new ArgumentException($"{nameof(DirectoryUploadOptions)}.{nameof(DirectoryUploadOptions.Extensions)} cannot hold a blank extension; nothing was sent.", nameof(options));
+        }
+    }
 }

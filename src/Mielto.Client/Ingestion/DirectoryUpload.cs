@@ -1,0 +1,193 @@
+using System.Collections.Concurrent;
+using Mielto.Client.Operations;
+
+namespace Mielto.Client.Ingestion;
+
+/// <summary>
+/// One <see cref="ICollectionsClient.UploadDirectoryAsync"/>: finds the files, leaves out those the collection has,
+/// cuts the rest into batches bounded by count and by encoded bytes, sends several at once through
+/// <see cref="CollectionsClient.UploadAsync"/>, and keeps the outcome of every file, reporting progress as it goes.
+/// </summary>
+internal sealed class DirectoryUpload(
+    CollectionsClient client, IContentsClient contents, string collectionId, DirectoryUploadOptions options, UploadOptions upload, IProgress<DirectoryUploadProgress>? progress, TimeProvider clock, string? workspaceId)
+{
+    /// <summary>What a file adds to a request besides its base64: its label and MIME type, and the JSON around them.</summary>
+    private const int FileOverhead = 256;
+
+    private readonly ConcurrentQueue<DirectoryUploadedFile> _uploaded = new();
+    private readonly ConcurrentQueue<DirectoryUploadFailure> _failed = new();
+    private readonly List<string> _skipped = [];
+    private long _started;
+    private int _filesTotal;
+    private int _requests;
+    private long _bytesTotal;
+    private long _bytesSent;
+    private long _bytesUploaded;
+
+    public async Task<DirectoryUploadResult> RunAsync(string directory, CancellationToken cancellationToken)
+    {
+        _started = clock.GetTimestamp();
+        var files = DirectoryScan.Find(directory, options);
+        _filesTotal = files.Count;
+        if (options.SkipExisting && files.Count > 0)
+        {
+            files = await WithoutExistingAsync(files, cancellationToken).ConfigureAwait(false);
+        }
+
+        _bytesTotal = files.Sum(static f => f.Length);
+        using (progress is null ? null : clock.CreateTimer(static state => ((DirectoryUpload)state!).Report(), this, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)))
+        {
+            Report();
+            await Parallel.ForEachAsync(
+                Batches(files),
+                new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
+                (batch, token) => new ValueTask(SendAsync(batch, token))).ConfigureAwait(false);
+        }
+
+        Report();
+        return new DirectoryUploadResult
+        {
+            Uploaded = [.. _uploaded.OrderBy(static f => f.Path, StringComparer.Ordinal)],
+            Skipped = _skipped,
+            Failed = [.. _failed.OrderBy(static f => f.Path, StringComparer.Ordinal)],
+            BytesUploaded = _bytesUploaded,
+            Requests = _requests,
+            Elapsed = clock.GetElapsedTime(_started),
+        };
+    }
+
+    private void Report() =>
+        progress?.Report(new DirectoryUploadProgress(
+            _filesTotal, _uploaded.Count, _skipped.Count, _failed.Count, _bytesTotal, Math.Min(Interlocked.Read(ref _bytesSent), _bytesTotal), clock.GetElapsedTime(_started)));
+
+    /// <summary>The files the collection does not have yet: none of its contents has the file's relative path as name, its size, and an ingestion that did not fail.</summary>
+    private async Task<List<DirectoryScan.Found>> WithoutExistingAsync(List<DirectoryScan.Found> files, CancellationToken cancellationToken)
+    {
+        var existing = new HashSet<(string, long)>();
+        await foreach (var content in contents.ListAllAsync(new ContentListOptions { CollectionId = collectionId, Limit = 1000 }, workspaceId, cancellationToken).ConfigureAwait(false))
+        {
+            if (content is { Size: { } size } && content.Status != ContentStatus.Failed)
+            {
+                existing.Add((content.Name, size));
+            }
+        }
+
+        var missing = new List<DirectoryScan.Found>(files.Count);
+        foreach (var file in files)
+        {
+            if (existing.Contains((file.RelativePath, file.Length)))
+            {
+                _skipped.Add(file.RelativePath);
+            }
+            else
+            {
+                missing.Add(file);
+            }
+        }
+
+        return missing;
+    }
+
+    /// <summary>The files in order, cut into requests of at most <see cref="DirectoryUploadOptions.MaxBatchFiles"/> files and <see cref="DirectoryUploadOptions.MaxBatchBytes"/> bytes of JSON; a larger file goes alone.</summary>
+    private IEnumerable<List<DirectoryScan.Found>> Batches(List<DirectoryScan.Found> files)
+    {
+        var batch = new List<DirectoryScan.Found>();
+        long bytes = 0;
+        foreach (var file in files)
+        {
+            var encoded = (((file.Length + 2) / 3) * 4) + FileOverhead + (file.RelativePath.Length * 6);
+            if (batch.Count > 0 && (batch.Count == options.MaxBatchFiles || bytes + encoded > options.MaxBatchBytes))
+            {
+                yield return batch;
+                (batch, bytes) = ([], 0);
+            }
+
+            batch.Add(file);
+            bytes += encoded;
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    private async Task SendAsync(List<DirectoryScan.Found> batch, CancellationToken cancellationToken)
+    {
+        var sources = new List<UploadSource>(batch.Count);
+        var sending = new List<DirectoryScan.Found>(batch.Count);
+        foreach (var file in batch)
+        {
+            try
+            {
+                sources.Add(await UploadSource.PrepareAsync(UploadFile.FromPath(file.FullPath, file.RelativePath), cancellationToken).ConfigureAwait(false));
+                sending.Add(file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Fail(file, ex.Message);
+            }
+        }
+
+        if (sources.Count == 0)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _requests);
+        long read = 0;
+        try
+        {
+            var result = await client.UploadAsync(
+                UploadWire.For(collectionId, "file", upload with { Label = null }),
+                sources,
+                bytes =>
+                {
+                    read += bytes;
+                    Interlocked.Add(ref _bytesSent, bytes);
+                },
+                workspaceId,
+                cancellationToken).ConfigureAwait(false);
+            Record(sending, result);
+        }
+        catch (Exception ex) when (ex is MieltoException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            foreach (var file in sending)
+            {
+                Fail(file, ex.Message);
+            }
+        }
+        finally
+        {
+            // A retried request reads its files again: count each byte once.
+            Interlocked.Add(ref _bytesSent, sending.Sum(static f => f.Length) - read);
+            Report();
+        }
+    }
+
+    /// <summary>Gives each file of the request its outcome: the item named by its relative path, else the item in its place, else none.</summary>
+    private void Record(List<DirectoryScan.Found> sent, UploadResult result)
+    {
+        var byName = result.Contents.Where(static c => c.Name is not null).GroupBy(static c => c.Name!, StringComparer.Ordinal).ToDictionary(static g => g.Key, static g => g.First(), StringComparer.Ordinal);
+        for (var i = 0; i < sent.Count; i++)
+        {
+            var file = sent[i];
+            var item = byName.GetValueOrDefault(file.RelativePath) ?? (byName.Count == 0 && result.Contents.Count == sent.Count ? result.Contents[i] : null);
+            switch (item)
+            {
+                case { Succeeded: true }:
+                    _uploaded.Enqueue(new DirectoryUploadedFile(file.RelativePath, item.Id));
+                    Interlocked.Add(ref _bytesUploaded, file.Length);
+                    break;
+                case { Error: { } error }:
+                    Fail(file, error);
+                    break;
+                default:
+                    Fail(file, "The server reported no outcome for it.");
+                    break;
+            }
+        }
+    }
+
+    private void Fail(DirectoryScan.Found file, string reason) => _failed.Enqueue(new DirectoryUploadFailure(file.RelativePath, reason));
+}

@@ -1,0 +1,6 @@
+namespace Mielto.Client;
+
+/// <summary>A file a <see cref="ICollectionsClient.UploadDirectoryAsync"/> uploaded.</summary>
+/// <param name="Path">The file, relative to the folder, with <c>/</c> between folders; its content's name.</param>
+/// <param name="ContentId">The content made of it, when the server gave its id.</param>
+public sealed record DirectoryUploadedFile(string Path, string? ContentId);
