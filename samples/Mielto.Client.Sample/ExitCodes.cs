@@ -16,7 +16,7 @@ internal static class ExitCodes
         Exit codes (the highest that applies):
           0    success (for delete: every memory deleted, or already absent with --if-exists)
           1    usage or configuration error
-          2    a memory was not found
+          2    a memory, collection or content was not found
           3    Mielto refused the input (422 validation, other 4xx, or an invalid id)
           4    rate limited (429) after the retries
           5    server error, timeout or connection failure after the retries
@@ -27,10 +27,11 @@ internal static class ExitCodes
     /// <summary>The exit code for a failed call.</summary>
     public static int For(Exception error) => error switch
     {
-        MemoryNotFoundException => NotFound,
+        MieltoNotFoundException => NotFound,
+        FileNotFoundException or DirectoryNotFoundException => Usage,
         MieltoAuthenticationException or MieltoPermissionException or MieltoPaymentRequiredException => AuthOrPermission,
         MieltoRateLimitException => RateLimited,
-        MemoryValidationException or ArgumentException => Validation,
+        MieltoValidationException or ArgumentException => Validation,
         MieltoApiException { StatusCode: >= (System.Net.HttpStatusCode)400 and < (System.Net.HttpStatusCode)500 } => Validation,
         _ => ServerOrTransport,
     };

@@ -10,10 +10,7 @@ namespace Mielto.Client.Sample;
 /// </summary>
 internal static class MemoryCommands
 {
-    /// <summary>Runs a body with the SDK client the command line configures (or the stand-in).</summary>
-    public delegate Task<int> WithMemories(ParseResult parse, bool standIn, Func<IMemoriesClient, CancellationToken, Task<int>> body, CancellationToken cancellationToken);
-
-    public static IEnumerable<Command> Build(CliEnvironment environment, WithMemories withMemories)
+    public static IEnumerable<Command> Build(CliEnvironment environment, CommandRunner.WithClient<IMemoriesClient> withMemories)
     {
         yield return Create(environment, withMemories);
         yield return Get(environment, withMemories);
@@ -23,13 +20,13 @@ internal static class MemoryCommands
         yield return Replace(environment, withMemories);
     }
 
-    private static Command Create(CliEnvironment environment, WithMemories withMemories)
+    private static Command Create(CliEnvironment environment, CommandRunner.WithClient<IMemoriesClient> withMemories)
     {
         var content = new Argument<string>("content") { Description = "What the memory says." };
         var userId = UserOption(required: true);
         var type = new Option<string?>("--type") { Description = "The memory type: user (the server's default), agent, team, workflow, or another." };
         var (topics, metadata) = (TopicsOption(), MetadataOption());
-        return Define(new Command("create", "Create a memory for a user.") { content, userId, type, topics, metadata }, environment, withMemories, async (parse, memories, common, token) =>
+        return CommandRunner.Define(new Command("create", "Create a memory for a user.") { content, userId, type, topics, metadata }, environment, withMemories, async (parse, memories, common, token) =>
         {
             var request = new MemoryCreateRequest
             {
@@ -40,7 +37,7 @@ internal static class MemoryCommands
                 Metadata = Metadata(parse, metadata),
             };
             var created = await memories.CreateAsync(request, common.WorkspaceId, token);
-            return Write(environment, common, created, SampleJson.Output.MemoryCreateResponse, () =>
+            return CommandRunner.Write(environment, common, created, SampleJson.Output.MemoryCreateResponse, () =>
             {
                 environment.Out.WriteLine($"created {created.MemoryId}");
                 MemoryText.Write(environment.Out, created.Memory);
@@ -48,18 +45,18 @@ internal static class MemoryCommands
         });
     }
 
-    private static Command Get(CliEnvironment environment, WithMemories withMemories)
+    private static Command Get(CliEnvironment environment, CommandRunner.WithClient<IMemoriesClient> withMemories)
     {
         var memoryId = new Argument<string>("memoryId") { Description = "The memory's id." };
         var userId = UserOption(required: false);
-        return Define(new Command("get", "Show one memory.") { memoryId, userId }, environment, withMemories, async (parse, memories, common, token) =>
+        return CommandRunner.Define(new Command("get", "Show one memory.") { memoryId, userId }, environment, withMemories, async (parse, memories, common, token) =>
         {
             var memory = await memories.GetAsync(parse.GetValue(memoryId)!, parse.GetValue(userId), common.WorkspaceId, token);
-            return Write(environment, common, memory, SampleJson.Output.Memory, () => MemoryText.Write(environment.Out, memory));
+            return CommandRunner.Write(environment, common, memory, SampleJson.Output.Memory, () => MemoryText.Write(environment.Out, memory));
         });
     }
 
-    private static Command List(CliEnvironment environment, WithMemories withMemories)
+    private static Command List(CliEnvironment environment, CommandRunner.WithClient<IMemoriesClient> withMemories)
     {
         var userId = UserOption(required: false);
         var limit = LimitOption("Memories per page, 1 to 100 (the server's default: 50).");
@@ -73,7 +70,7 @@ internal static class MemoryCommands
                 result.AddError("--max must be 0 or more.");
             }
         });
-        return Define(new Command("list", "List memories, every page (as JSON lines with --json).") { userId, limit, sortBy, order, max }, environment, withMemories, async (parse, memories, common, token) =>
+        return CommandRunner.Define(new Command("list", "List memories, every page (as JSON lines with --json).") { userId, limit, sortBy, order, max }, environment, withMemories, async (parse, memories, common, token) =>
         {
             var options = new MemoryListOptions { UserId = parse.GetValue(userId), Limit = parse.GetValue(limit), SortBy = parse.GetValue(sortBy), SortOrder = parse.GetValue(order) };
             var most = parse.GetValue(max) ?? int.MaxValue;
@@ -85,7 +82,7 @@ internal static class MemoryCommands
                     break;
                 }
 
-                Write(environment, common, memory, SampleJson.Output.Memory, () => MemoryText.Write(environment.Out, memory));
+                CommandRunner.Write(environment, common, memory, SampleJson.Output.Memory, () => MemoryText.Write(environment.Out, memory));
             }
 
             if (!common.Json)
@@ -97,13 +94,13 @@ internal static class MemoryCommands
         });
     }
 
-    private static Command Search(CliEnvironment environment, WithMemories withMemories)
+    private static Command Search(CliEnvironment environment, CommandRunner.WithClient<IMemoriesClient> withMemories)
     {
         var query = new Argument<string>("query") { Description = "What to look for." };
         var userId = UserOption(required: false);
         var limit = LimitOption("The most results, 1 to 100 (the server's default: 10).");
         var method = new Option<string?>("--method") { Description = "The retrieval method: agentic (the server's default), vector, hybrid, keyword, last_n, first_n, ..." };
-        return Define(new Command("search", "Search memories.") { query, userId, limit, method }, environment, withMemories, async (parse, memories, common, token) =>
+        return CommandRunner.Define(new Command("search", "Search memories.") { query, userId, limit, method }, environment, withMemories, async (parse, memories, common, token) =>
         {
             var request = new MemorySearchRequest
             {
@@ -113,7 +110,7 @@ internal static class MemoryCommands
                 RetrievalMethod = parse.GetValue(method) is { } name ? (RetrievalMethod?)new RetrievalMethod(name) : null,
             };
             var found = await memories.SearchAsync(request, common.WorkspaceId, token);
-            return Write(environment, common, found, SampleJson.Output.MemorySearchResponse, () =>
+            return CommandRunner.Write(environment, common, found, SampleJson.Output.MemorySearchResponse, () =>
             {
                 environment.Out.WriteLine($"{found.TotalResults} found for \"{found.Query}\" ({found.RetrievalMethod})");
                 foreach (var memory in found.Memories)
@@ -124,14 +121,14 @@ internal static class MemoryCommands
         });
     }
 
-    private static Command Update(CliEnvironment environment, WithMemories withMemories)
+    private static Command Update(CliEnvironment environment, CommandRunner.WithClient<IMemoriesClient> withMemories)
     {
         var memoryId = new Argument<string>("memoryId") { Description = "The memory's id." };
         var content = new Option<string?>("--content") { Description = "The new content." };
         var clearTopics = new Option<bool>("--clear-topics") { Description = "Empty the topics." };
         var userId = UserOption(required: false);
         var (topics, metadata) = (TopicsOption(), MetadataOption());
-        return Define(new Command("update", "Change some fields of a memory; only those given are sent.") { memoryId, content, topics, clearTopics, metadata, userId }, environment, withMemories, async (parse, memories, common, token) =>
+        return CommandRunner.Define(new Command("update", "Change some fields of a memory; only those given are sent.") { memoryId, content, topics, clearTopics, metadata, userId }, environment, withMemories, async (parse, memories, common, token) =>
         {
             var update = new MemoryUpdateRequest
             {
@@ -141,7 +138,7 @@ internal static class MemoryCommands
                 Metadata = Metadata(parse, metadata),
             };
             var updated = await memories.UpdateAsync(parse.GetValue(memoryId)!, update, common.WorkspaceId, token);
-            return Write(environment, common, updated, SampleJson.Output.MemoryUpdateResponse, () =>
+            return CommandRunner.Write(environment, common, updated, SampleJson.Output.MemoryUpdateResponse, () =>
             {
                 environment.Out.WriteLine($"updated {updated.MemoryId}");
                 MemoryText.Write(environment.Out, updated.Memory);
@@ -149,17 +146,17 @@ internal static class MemoryCommands
         });
     }
 
-    private static Command Replace(CliEnvironment environment, WithMemories withMemories)
+    private static Command Replace(CliEnvironment environment, CommandRunner.WithClient<IMemoriesClient> withMemories)
     {
         var memoryId = new Argument<string>("memoryId") { Description = "The memory's id." };
         var content = new Argument<string>("content") { Description = "The new content." };
         var userId = UserOption(required: false);
         var (topics, metadata) = (TopicsOption(), MetadataOption());
-        return Define(new Command("replace", "Replace a memory's whole state; it keeps its id and creation time.") { memoryId, content, topics, metadata, userId }, environment, withMemories, async (parse, memories, common, token) =>
+        return CommandRunner.Define(new Command("replace", "Replace a memory's whole state; it keeps its id and creation time.") { memoryId, content, topics, metadata, userId }, environment, withMemories, async (parse, memories, common, token) =>
         {
             var replacement = new MemoryReplaceRequest { Content = parse.GetValue(content)!, UserId = parse.GetValue(userId), Topics = Topics(parse, topics), Metadata = Metadata(parse, metadata) };
             var replaced = await memories.ReplaceAsync(parse.GetValue(memoryId)!, replacement, common.WorkspaceId, token);
-            return Write(environment, common, replaced, SampleJson.Output.MemoryReplaceResponse, () =>
+            return CommandRunner.Write(environment, common, replaced, SampleJson.Output.MemoryReplaceResponse, () =>
             {
                 environment.Out.WriteLine($"replaced {replaced.MemoryId}; it was:");
                 MemoryText.Write(environment.Out, replaced.OldMemory);
@@ -167,52 +164,6 @@ internal static class MemoryCommands
                 MemoryText.Write(environment.Out, replaced.NewMemory);
             });
         });
-    }
-
-    /// <summary>What every memory command shares: where it acts, and how it answers.</summary>
-    private sealed record Common(string? WorkspaceId, bool Json);
-
-    /// <summary>Adds the options every command has, and runs <paramref name="body"/> with the SDK, mapping failures to exit codes.</summary>
-    private static Command Define(Command command, CliEnvironment environment, WithMemories withMemories, Func<ParseResult, IMemoriesClient, Common, CancellationToken, Task<int>> body)
-    {
-        var workspaceId = new Option<string?>("--workspace-id") { Description = "The workspace (sent as X-Workspace-Id); default from configuration." };
-        var json = new Option<bool>("--json") { Description = "Write the result as JSON: the API's own object (JSON lines for list)." };
-        var standIn = new Option<bool>("--stand-in") { Description = "Run against the embedded stand-in (seeded with demo memories) instead of the configured API." };
-        command.Options.Add(workspaceId);
-        command.Options.Add(json);
-        command.Options.Add(standIn);
-        command.SetAction((parse, token) => withMemories(parse, parse.GetValue(standIn), async (memories, cancel) =>
-        {
-            try
-            {
-                return await body(parse, memories, new Common(parse.GetValue(workspaceId), parse.GetValue(json)), cancel);
-            }
-            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-            {
-                environment.Error.WriteLine("cancelled");
-                return ExitCodes.Cancelled;
-            }
-            catch (Exception error) when (error is MieltoException or ArgumentException or UsageException)
-            {
-                environment.Error.WriteLine(CliErrors.Describe(error));
-                return error is UsageException ? ExitCodes.Usage : ExitCodes.For(error);
-            }
-        }, token));
-        return command;
-    }
-
-    private static int Write<T>(CliEnvironment environment, Common common, T result, JsonTypeInfo<T> type, Action readable)
-    {
-        if (common.Json)
-        {
-            environment.Out.WriteLine(JsonSerializer.Serialize(result, type));
-        }
-        else
-        {
-            readable();
-        }
-
-        return ExitCodes.Success;
     }
 
     private static Option<int?> LimitOption(string description)
@@ -271,7 +222,4 @@ internal static class MemoryCommands
                 return null;
         }
     }
-
-    /// <summary>An argument the tool itself refuses (exit code 1).</summary>
-    private sealed class UsageException(string message) : Exception(message);
 }

@@ -48,13 +48,18 @@ internal static class MieltoCli
         var help = root.Options.OfType<HelpOption>().Single();
         help.Action = new HelpWithExitCodes((SynchronousCommandLineAction)help.Action!);
         root.Subcommands.Add(BuildDemo(environment));
-        foreach (var command in MemoryCommands.Build(environment, (parse, standIn, body, token) => WithMemoriesAsync(parse, environment, standIn, body, token)))
+        foreach (var command in MemoryCommands.Build(environment, (parse, standIn, body, token) => WithClientAsync(parse, environment, standIn, body, token)))
         {
             root.Subcommands.Add(command);
         }
 
         root.Subcommands.Add(BuildDelete(environment));
-        foreach (var command in UserCommands.Build(environment, (parse, standIn, body, token) => WithMemoriesAsync(parse, environment, standIn, body, token)))
+        foreach (var command in KnowledgeCommands.Build(environment, (parse, standIn, body, token) => WithClientAsync(parse, environment, standIn, body, token)))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        foreach (var command in UserCommands.Build(environment, (parse, standIn, body, token) => WithClientAsync(parse, environment, standIn, body, token)))
         {
             root.Subcommands.Add(command);
         }
@@ -116,7 +121,7 @@ internal static class MieltoCli
             }
 
             var request = new DeleteRequest(memoryIds, parse.GetValue(userId), parse.GetValue(workspaceId), parse.GetValue(ifExists), parse.GetValue(parallel), parse.GetValue(json));
-            return await WithMemoriesAsync(parse, environment, parse.GetValue(standIn), (memories, cancel) => new DeleteRunner(memories, environment).RunAsync(request, cancel), token);
+            return await WithClientAsync<IMemoriesClient>(parse, environment, parse.GetValue(standIn), (memories, cancel) => new DeleteRunner(memories, environment).RunAsync(request, cancel), token);
         });
         return delete;
     }
@@ -125,7 +130,8 @@ internal static class MieltoCli
     /// Runs <paramref name="body"/> with the SDK client that the configuration and command line give, or one pointed
     /// at the embedded stand-in; refuses to run against the real API without a key.
     /// </summary>
-    private static async Task<int> WithMemoriesAsync(ParseResult parse, CliEnvironment environment, bool standIn, Func<IMemoriesClient, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    private static async Task<int> WithClientAsync<TClient>(ParseResult parse, CliEnvironment environment, bool standIn, Func<TClient, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+        where TClient : notnull
     {
         await using var server = standIn ? await StartStandInAsync(cancellationToken) : null;
         using var host = CreateHost(parse, environment, server);
@@ -135,14 +141,14 @@ internal static class MieltoCli
             return ExitCodes.Usage;
         }
 
-        return TryGetMemories(host, environment, out var memories) ? await body(memories, cancellationToken) : ExitCodes.Usage;
+        return TryGet<TClient>(host, environment, out var client) ? await body(client, cancellationToken) : ExitCodes.Usage;
     }
 
     private static async Task<int> RunDemoAsync(ParseResult parse, CliEnvironment environment, CancellationToken cancellationToken)
     {
         await using var server = await StartStandInAsync(cancellationToken);
         using var host = CreateHost(parse, environment, server);
-        return TryGetMemories(host, environment, out var memories)
+        return TryGet<IMemoriesClient>(host, environment, out var memories)
             ? await new DemoRunner(memories, server, environment.Out).RunAsync(cancellationToken)
             : ExitCodes.Usage;
     }
@@ -202,17 +208,18 @@ internal static class MieltoCli
         return option;
     }
 
-    private static bool TryGetMemories(IHost host, CliEnvironment environment, out IMemoriesClient memories)
+    private static bool TryGet<TClient>(IHost host, CliEnvironment environment, out TClient client)
+        where TClient : notnull
     {
         try
         {
-            memories = host.Services.GetRequiredService<IMemoriesClient>();
+            client = host.Services.GetRequiredService<TClient>();
             return true;
         }
         catch (OptionsValidationException invalid)
         {
             environment.Error.WriteLine("The Mielto configuration is invalid: " + invalid.Message);
-            memories = null!;
+            client = default!;
             return false;
         }
     }

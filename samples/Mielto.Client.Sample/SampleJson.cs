@@ -16,6 +16,13 @@ namespace Mielto.Client.Sample;
 [JsonSerializable(typeof(MemoryUpdateResponse))]
 [JsonSerializable(typeof(MemoryReplaceResponse))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
+[JsonSerializable(typeof(Collection))]
+[JsonSerializable(typeof(CollectionDeleteResult))]
+[JsonSerializable(typeof(CollectionSearchResponse))]
+[JsonSerializable(typeof(CollectionContent))]
+[JsonSerializable(typeof(CollectionChunk))]
+[JsonSerializable(typeof(UploadResult))]
+[JsonSerializable(typeof(DirectoryUploadResult))]
 internal sealed partial class SampleJson : JsonSerializerContext
 {
     /// <summary>The context every command writes with.</summary>

@@ -7,13 +7,13 @@ namespace Mielto.Client.Sample;
 /// <summary>The commands on a user's whole memory: <c>erase-user</c> and <c>export-user</c>.</summary>
 internal static class UserCommands
 {
-    public static IEnumerable<Command> Build(CliEnvironment environment, MemoryCommands.WithMemories withMemories)
+    public static IEnumerable<Command> Build(CliEnvironment environment, CommandRunner.WithClient<IMemoriesClient> withMemories)
     {
         yield return Erase(environment, withMemories);
         yield return Export(environment, withMemories);
     }
 
-    private static Command Erase(CliEnvironment environment, MemoryCommands.WithMemories withMemories)
+    private static Command Erase(CliEnvironment environment, CommandRunner.WithClient<IMemoriesClient> withMemories)
     {
         var userId = UserIdArgument("The user whose memories are all deleted.");
         var json = new Option<bool>("--json") { Description = "Write the summary as one JSON object (and no progress line)." };
@@ -36,7 +36,7 @@ internal static class UserCommands
         return command;
     }
 
-    private static Command Export(CliEnvironment environment, MemoryCommands.WithMemories withMemories)
+    private static Command Export(CliEnvironment environment, CommandRunner.WithClient<IMemoriesClient> withMemories)
     {
         var userId = UserIdArgument("The user whose memories are exported.");
         var output = new Option<string?>("--out") { Description = "The file to write (JSON lines); standard output by default.", HelpName = "FILE" };

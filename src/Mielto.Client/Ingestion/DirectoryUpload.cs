@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Mielto.Client.Operations;
 
 namespace Mielto.Client.Ingestion;
@@ -23,6 +24,7 @@ internal sealed class DirectoryUpload(
     private long _bytesTotal;
     private long _bytesSent;
     private long _bytesUploaded;
+    private ExceptionDispatchInfo? _timerFailure;
 
     public async Task<DirectoryUploadResult> RunAsync(string directory, CancellationToken cancellationToken)
     {
@@ -35,7 +37,7 @@ internal sealed class DirectoryUpload(
         }
 
         _bytesTotal = files.Sum(static f => f.Length);
-        using (progress is null ? null : clock.CreateTimer(static state => ((DirectoryUpload)state!).Report(), this, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)))
+        using (progress is null ? null : clock.CreateTimer(static state => ((DirectoryUpload)state!).ReportOnTimer(), this, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)))
         {
             Report();
             await Parallel.ForEachAsync(
@@ -45,6 +47,7 @@ internal sealed class DirectoryUpload(
         }
 
         Report();
+        _timerFailure?.Throw();
         return new DirectoryUploadResult
         {
             Uploaded = [.. _uploaded.OrderBy(static f => f.Path, StringComparer.Ordinal)],
@@ -54,6 +57,19 @@ internal sealed class DirectoryUpload(
             Requests = _requests,
             Elapsed = clock.GetElapsedTime(_started),
         };
+    }
+
+    /// <summary>Reports from the timer's thread, where an exception of the caller's reporter would end the process: it is kept, and thrown by the upload at its end.</summary>
+    private void ReportOnTimer()
+    {
+        try
+        {
+            Report();
+        }
+        catch (Exception ex)
+        {
+            _timerFailure ??= ExceptionDispatchInfo.Capture(ex);
+        }
     }
 
     private void Report() =>
