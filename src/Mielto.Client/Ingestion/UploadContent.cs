@@ -150,8 +150,8 @@ internal sealed class UploadContent : HttpContent
 
     private async Task WriteFileAsync(Stream stream, UploadSource file, byte[] input, byte[] output, CancellationToken cancellationToken)
     {
-        var source = Read(file, static f => f.Open());
-        await using (source.ConfigureAwait(false))
+        var (source, owned) = Read(file, static f => f.Open());
+        try
         {
             var read = await FillAsync(file, source, input, cancellationToken).ConfigureAwait(false);
             await stream.WriteAsync(Object(file.Label, file.ResolveMimeType(input.AsSpan(0, read))), cancellationToken).ConfigureAwait(false);
@@ -174,6 +174,13 @@ internal sealed class UploadContent : HttpContent
             if (file.Length is { } expected && total != expected)
             {
                 throw Marked(new IOException($"'{file.Origin}' changed while it was uploaded: it had {expected} bytes when the upload began, and {total} as it was read. The upload was not completed."));
+            }
+        }
+        finally
+        {
+            if (owned)
+            {
+                await source.DisposeAsync().ConfigureAwait(false);
             }
         }
 

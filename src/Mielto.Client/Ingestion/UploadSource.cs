@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Mielto.Client.Ingestion;
 
 /// <summary>
@@ -80,20 +82,23 @@ internal sealed class UploadSource
         }
     }
 
-    /// <summary>Opens it at its start, for one writing of the request; the caller disposes what it gets.</summary>
-    public Stream Open()
+    /// <summary>Opens it at its start, for one writing of the request; <c>Owned</c> says whether the caller disposes it (a caller's own stream is never disposed).</summary>
+    public (Stream Stream, bool Owned) Open()
     {
         switch (_file)
         {
             case { Path: { } path }:
-                return Open(path);
+                return (Open(path), true);
             case { Stream: { CanSeek: true } seekable }:
                 seekable.Position = _start;
-                return new Unowned(seekable);
+                return (seekable, false);
             case { Stream: { } stream }:
-                return new Unowned(stream);
+                return (stream, false);
             default:
-                return new ReadOnlyMemoryStream(_file.Bytes);
+                // Bytes are read in place: array-backed memory (nearly all) without a copy.
+                return (MemoryMarshal.TryGetArray(_file.Bytes, out var segment)
+                    ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+                    : new MemoryStream(_file.Bytes.ToArray(), writable: false), true);
         }
     }
 
@@ -110,74 +115,4 @@ internal sealed class UploadSource
             BufferSize = 0,
             Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
         });
-
-    /// <summary>The caller's stream, read but never disposed by the SDK.</summary>
-    private sealed class Unowned(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    /// <summary>Bytes the caller holds, read as a stream without a copy.</summary>
-    private sealed class ReadOnlyMemoryStream(ReadOnlyMemory<byte> bytes) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            var count = Math.Min(buffer.Length, bytes.Length - _position);
-            bytes.Span.Slice(_position, count).CopyTo(buffer);
-            _position += count;
-            return count;
-        }
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(Read(buffer.Span));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }
