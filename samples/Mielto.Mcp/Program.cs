@@ -11,7 +11,8 @@ using Mielto.Client.Testing;
 using ModelContextProtocol.Server;
 
 // A Model Context Protocol server over stdio that gives an MCP host (VS Code, Claude Desktop) Mielto memory for one
-// configured user: the tools of Mielto.Client.AI, bound to that user and workspace in code.
+// configured user, and search over the configured knowledge collections: the tools of Mielto.Client.AI, bound to that
+// user, those collections and that workspace in code.
 // Settings come from its own folder, never from the directory a host happens to start it in; its own user secrets
 // are read in every environment (the host adds them in Development only), below the environment variables and the
 // command line, as the host orders them.
@@ -40,6 +41,7 @@ else
 }
 
 var allowDelete = mielto.GetValue<bool>("AllowDelete");
+var collectionIds = ServerTarget.CollectionIds(mielto);
 builder.Services.AddMieltoMemoryTools(o => o.AllowDelete = allowDelete);
 builder.Services
     .AddMcpServer(o => o.ServerInfo = new() { Name = "mielto-memory", Version = ServerTarget.Version })
@@ -51,6 +53,14 @@ foreach (var name in names)
 {
     builder.Services.AddSingleton<McpServerTool>(services => new ErrorFlaggingTool(McpServerTool.Create(
         (AIFunction)services.GetRequiredService<MieltoMemoryTools>().For(userId, mielto["WorkspaceId"]).Single(tool => string.Equals(tool.Name, name, StringComparison.Ordinal)))));
+}
+
+// With collections configured, search_knowledge over them: bound in code too, so the model reaches no other collection.
+if (collectionIds.Count > 0)
+{
+    builder.Services.AddMieltoKnowledgeTools();
+    builder.Services.AddSingleton<McpServerTool>(services => new ErrorFlaggingTool(McpServerTool.Create(
+        (AIFunction)services.GetRequiredService<MieltoKnowledgeTools>().For(collectionIds, mielto["WorkspaceId"]).Single())));
 }
 
 using var host = builder.Build();
@@ -65,6 +75,6 @@ catch (OptionsValidationException invalid)
     return 1;
 }
 
-await Console.Error.WriteLineAsync(ServerTarget.Describe(options, standIn is not null, userId, allowDelete));
+await Console.Error.WriteLineAsync(ServerTarget.Describe(options, standIn is not null, userId, allowDelete, collectionIds));
 await host.RunAsync();
 return 0;

@@ -25,10 +25,22 @@ internal static class ServerTarget
               "or remove the address to try the server on its embedded stand-in."
             : null;
 
-    /// <summary>The line said at start: where memories go, for whom, and never the key.</summary>
-    public static string Describe(MieltoClientOptions options, bool standIn, string userId, bool allowDelete)
+    /// <summary>
+    /// The collections <c>search_knowledge</c> searches: <c>Mielto:CollectionIds</c> as one comma-separated value
+    /// (<c>Mielto__CollectionIds=col_a,col_b</c>) or as a list (<c>Mielto__CollectionIds__0=col_a</c>); none by default.
+    /// </summary>
+    public static IReadOnlyList<string> CollectionIds(IConfiguration mielto)
     {
-        var tools = allowDelete ? "search_memories, add_memory, list_memories, delete_memory" : "search_memories, add_memory, list_memories";
+        var section = mielto.GetSection("CollectionIds");
+        var values = section.Value is { } joined ? joined.Split(',') : section.GetChildren().Select(c => c.Value ?? string.Empty);
+        return [.. values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The line said at start: where memories go, for whom, which collections are searched, and never the key.</summary>
+    public static string Describe(MieltoClientOptions options, bool standIn, string userId, bool allowDelete, IReadOnlyList<string> collectionIds)
+    {
+        var tools = (allowDelete ? "search_memories, add_memory, list_memories, delete_memory" : "search_memories, add_memory, list_memories")
+            + (collectionIds.Count > 0 ? $", search_knowledge (collections {string.Join(", ", collectionIds)})" : string.Empty);
         var workspace = options.WorkspaceId is { Length: > 0 } id ? $"workspace {id}" : "the key's own workspace";
         return standIn
             ? $"mielto-mcp {Version}: no Mielto:ApiKey is set, so the tools ({tools}) act for user {userId} on an EMBEDDED STAND-IN at " +

@@ -92,6 +92,30 @@ public sealed class McpServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_collections_configured_it_serves_search_knowledge_over_those_collections_only()
+    {
+        await using var server = await Mielto.Client.Testing.MieltoTestServer.StartAsync();
+        server.AddCollection("col_docs", "Docs");
+        server.AddCollection("col_hr", "HR");
+        server.AddChunk("col_docs", "Green tea is brewed at 80 degrees.", source: "tea.md");
+        server.AddChunk("col_hr", "Green tea allowance is 10 euros a month.", source: "pay.md");
+        var logs = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var client = await McpClient.CreateAsync(Transport(
+            new() { ["Mielto__ApiKey"] = server.ApiKey, ["Mielto__BaseAddress"] = server.BaseAddress.ToString(), ["Mielto__CollectionIds"] = "col_docs" },
+            logs.Enqueue));
+
+        var tools = await client.ListToolsAsync();
+        var found = await client.CallToolAsync("search_knowledge", new Dictionary<string, object?> { ["query"] = "green tea", ["collection_id"] = "col_hr" });
+
+        Assert.Equal(["search_memories", "add_memory", "list_memories", "search_knowledge"], tools.Select(t => t.Name));
+        Assert.DoesNotContain("collection", tools[^1].JsonSchema.GetProperty("properties").GetRawText(), StringComparison.OrdinalIgnoreCase);
+        Assert.NotEqual(true, found.IsError);
+        Assert.Contains("80 degrees", Text(found), StringComparison.Ordinal);
+        Assert.DoesNotContain("allowance", Text(found), StringComparison.Ordinal);
+        Assert.Contains(logs, line => line.Contains("search_knowledge (collections col_docs)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task It_reports_its_package_version_and_flags_a_failed_call_as_an_error()
     {
         var failed = await _client.CallToolAsync("list_memories", new Dictionary<string, object?> { ["limit"] = 0 });
