@@ -4,8 +4,10 @@ using Mielto.Client.Testing;
 namespace Mielto.Client.Sample;
 
 /// <summary>Walks through the SDK's behaviour against the embedded stand-in, one step at a time.</summary>
-internal sealed class DemoRunner(IMemoriesClient memories, MieltoTestServer standIn, TextWriter output)
+internal sealed class DemoRunner(MieltoClient client, MieltoTestServer standIn, TextWriter output)
 {
+    private readonly IMemoriesClient _memories = client.Memories;
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         output.WriteLine($"Running against the embedded Mielto stand-in at {standIn.BaseAddress} (no API key is configured).");
@@ -23,6 +25,8 @@ internal sealed class DemoRunner(IMemoriesClient memories, MieltoTestServer stan
         await Step("8. Delete another user's memory", DeleteOthersAsync, cancellationToken);
         await Step("9. A transient 503, retried by the SDK", DeleteThroughRetryAsync, cancellationToken);
         await Step("10. A validation error", DeleteInvalidAsync, cancellationToken);
+        await Step("11. Upload a document to the handbook collection, and wait for its ingestion", UploadAsync, cancellationToken);
+        await Step("12. Search the handbook collection", SearchKnowledgeAsync, cancellationToken);
 
         output.WriteLine();
         output.WriteLine($"Left in the stand-in: {string.Join(", ", standIn.Memories.Select(m => m.MemoryId))}.");
@@ -33,7 +37,7 @@ internal sealed class DemoRunner(IMemoriesClient memories, MieltoTestServer stan
 
     private async Task<string> CreateAsync(CancellationToken cancellationToken)
     {
-        var created = await memories.CreateAsync(
+        var created = await _memories.CreateAsync(
             new MemoryCreateRequest { UserId = DemoData.Ada, Content = "Ada takes her tea without sugar", Topics = ["drinks"] },
             cancellationToken: cancellationToken);
         _created = created.MemoryId;
@@ -42,20 +46,20 @@ internal sealed class DemoRunner(IMemoriesClient memories, MieltoTestServer stan
 
     private async Task<string> SearchAsync(CancellationToken cancellationToken)
     {
-        var found = await memories.SearchAsync(new MemorySearchRequest { Query = "tea", UserId = DemoData.Ada, Limit = 5 }, cancellationToken: cancellationToken);
+        var found = await _memories.SearchAsync(new MemorySearchRequest { Query = "tea", UserId = DemoData.Ada, Limit = 5 }, cancellationToken: cancellationToken);
         return $"{found.TotalResults} found for \"tea\": {string.Join(", ", found.Memories.Select(m => m.MemoryId))}";
     }
 
     private async Task<string> UpdateAsync(CancellationToken cancellationToken)
     {
-        var updated = await memories.UpdateAsync(_created!, new MemoryUpdateRequest { UserId = DemoData.Ada, Topics = ["drinks", "preferences"] }, cancellationToken: cancellationToken);
+        var updated = await _memories.UpdateAsync(_created!, new MemoryUpdateRequest { UserId = DemoData.Ada, Topics = ["drinks", "preferences"] }, cancellationToken: cancellationToken);
         return $"topics of {updated.MemoryId} now {string.Join(", ", updated.Memory.Topics ?? [])}; content unchanged: \"{updated.Memory.Content}\"";
     }
 
     private async Task<string> ListAsync(CancellationToken cancellationToken)
     {
         var ids = new List<string>();
-        await foreach (var memory in memories.ListAllAsync(new MemoryListOptions { UserId = DemoData.Ada, Limit = 2, SortBy = "memory_id", SortOrder = MemorySortOrder.Ascending }, cancellationToken: cancellationToken))
+        await foreach (var memory in _memories.ListAllAsync(new MemoryListOptions { UserId = DemoData.Ada, Limit = 2, SortBy = "memory_id", SortOrder = MemorySortOrder.Ascending }, cancellationToken: cancellationToken))
         {
             ids.Add(memory.MemoryId);
         }
@@ -65,7 +69,7 @@ internal sealed class DemoRunner(IMemoriesClient memories, MieltoTestServer stan
 
     private async Task<string> DeleteAsync(CancellationToken cancellationToken)
     {
-        var deleted = await memories.DeleteAsync("mem_tea", userId: DemoData.Ada, cancellationToken: cancellationToken);
+        var deleted = await _memories.DeleteAsync("mem_tea", userId: DemoData.Ada, cancellationToken: cancellationToken);
         return $"deleted {deleted.MemoryId}: \"{deleted.Message}\"";
     }
 
@@ -73,7 +77,7 @@ internal sealed class DemoRunner(IMemoriesClient memories, MieltoTestServer stan
     {
         try
         {
-            await memories.DeleteAsync("mem_tea", userId: DemoData.Ada, cancellationToken: cancellationToken);
+            await _memories.DeleteAsync("mem_tea", userId: DemoData.Ada, cancellationToken: cancellationToken);
             return "unexpectedly deleted twice";
         }
         catch (MemoryNotFoundException notFound)
@@ -84,7 +88,7 @@ internal sealed class DemoRunner(IMemoriesClient memories, MieltoTestServer stan
 
     private async Task<string> DeleteIfExistsAsync(CancellationToken cancellationToken)
     {
-        var deleted = await memories.DeleteIfExistsAsync("mem_tea", userId: DemoData.Ada, cancellationToken: cancellationToken);
+        var deleted = await _memories.DeleteIfExistsAsync("mem_tea", userId: DemoData.Ada, cancellationToken: cancellationToken);
         return $"returned {(deleted ? "true" : "false")}: nothing to delete, and no exception";
     }
 
@@ -92,7 +96,7 @@ internal sealed class DemoRunner(IMemoriesClient memories, MieltoTestServer stan
     {
         try
         {
-            await memories.DeleteAsync("mem_bob_dog", userId: DemoData.Ada, cancellationToken: cancellationToken);
+            await _memories.DeleteAsync("mem_bob_dog", userId: DemoData.Ada, cancellationToken: cancellationToken);
             return "unexpectedly deleted";
         }
         catch (MieltoPermissionException denied)
@@ -105,7 +109,7 @@ internal sealed class DemoRunner(IMemoriesClient memories, MieltoTestServer stan
     {
         standIn.FailNext(1, HttpStatusCode.ServiceUnavailable);
         var before = standIn.Requests.Count;
-        var deleted = await memories.DeleteAsync("mem_retry", userId: DemoData.Ada, cancellationToken: cancellationToken);
+        var deleted = await _memories.DeleteAsync("mem_retry", userId: DemoData.Ada, cancellationToken: cancellationToken);
         var statuses = string.Join(", ", standIn.Requests.Skip(before).Select(r => r.StatusCode));
         return $"deleted {deleted.MemoryId} after the server answered {statuses}";
     }
@@ -114,7 +118,7 @@ internal sealed class DemoRunner(IMemoriesClient memories, MieltoTestServer stan
     {
         try
         {
-            await memories.DeleteAsync(new string('x', 300), cancellationToken: cancellationToken);
+            await _memories.DeleteAsync(new string('x', 300), cancellationToken: cancellationToken);
             return "unexpectedly accepted";
         }
         catch (MemoryValidationException invalid)
@@ -122,6 +126,20 @@ internal sealed class DemoRunner(IMemoriesClient memories, MieltoTestServer stan
             var fields = string.Join("; ", invalid.Errors.Select(e => $"{string.Join('.', e.Location)}: {e.Message} ({e.Type})"));
             return $"MemoryValidationException ({(int)invalid.StatusCode}): {fields}";
         }
+    }
+
+    private async Task<string> UploadAsync(CancellationToken cancellationToken)
+    {
+        var uploaded = await client.Collections.UploadTextAsync(
+            DemoData.Handbook, "Visitors sign in at the front desk and wear a badge.", new UploadOptions { Label = "visitors.md" }, cancellationToken: cancellationToken);
+        var ingested = await client.Contents.WaitForIngestionAsync(uploaded.ContentIds, cancellationToken: cancellationToken);
+        return $"uploaded {string.Join(", ", ingested.Select(c => $"{c.Name} ({c.Id}): ingestion {c.Status}"))}";
+    }
+
+    private async Task<string> SearchKnowledgeAsync(CancellationToken cancellationToken)
+    {
+        var found = await client.Collections.SearchAsync(new CollectionSearchRequest { CollectionId = DemoData.Handbook, Query = "visitors badge", K = 1 }, cancellationToken: cancellationToken);
+        return $"best passage for \"visitors badge\": \"{found.Results[0].Content}\"";
     }
 
     private async Task Step(string title, Func<CancellationToken, Task<string>> action, CancellationToken cancellationToken)

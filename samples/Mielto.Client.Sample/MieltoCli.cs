@@ -148,8 +148,8 @@ internal static class MieltoCli
     {
         await using var server = await StartStandInAsync(cancellationToken);
         using var host = CreateHost(parse, environment, server);
-        return TryGet<IMemoriesClient>(host, environment, out var memories)
-            ? await new DemoRunner(memories, server, environment.Out).RunAsync(cancellationToken)
+        return TryGet<MieltoClient>(host, environment, out var client)
+            ? await new DemoRunner(client, server, environment.Out).RunAsync(cancellationToken)
             : ExitCodes.Usage;
     }
 

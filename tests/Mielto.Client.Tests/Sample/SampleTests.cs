@@ -31,6 +31,8 @@ public sealed class SampleTests(StandInFixture fixture) : StandInTest(fixture)
         Assert.Contains("-> MieltoPermissionException (403)", run.Out);
         Assert.Contains("-> deleted mem_retry after the server answered 503, 200", run.Out);
         Assert.Contains("-> MemoryValidationException (422): path.memory_id: String should have at most 256 characters (string_too_long)", run.Out);
+        Assert.Matches(@"-> uploaded visitors\.md \(con_\w+\): ingestion completed", run.Out);
+        Assert.Contains("-> best passage for \"visitors badge\": \"Visitors sign in at the front desk and wear a badge.\"", run.Out);
         Assert.Empty(run.Error);
     }
 
