@@ -43,6 +43,18 @@ if (args is ["agent", .. var agentSettings])
     return await AgentTurns.RunAsync(agentNumbers is [var t, ..] ? t : 300, agentNumbers is [_, var w, ..] ? w : 8);
 }
 
+if (args is ["serve-knowledge"])
+{
+    return await Knowledge.ServeAsync();
+}
+
+if (args is ["knowledge", .. var knowledgeSettings])
+{
+    // knowledge [pairs] [warm-up seconds]
+    var knowledgeNumbers = knowledgeSettings.Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    return await Knowledge.RunAsync(knowledgeNumbers is [var kp, ..] ? kp : 7, knowledgeNumbers is [_, var kw, ..] ? kw : 5);
+}
+
 if (args is ["remote", .. var settings])
 {
     // remote [pairs] [memories listed] [figure ...]: the numbers first, then the figures to take (all when none).

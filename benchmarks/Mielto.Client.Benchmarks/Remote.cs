@@ -175,7 +175,7 @@ internal static class Remote
     /// Takes one figure: <paramref name="raw"/> (the baseline, a raw call or another client) and <paramref name="sdk"/>
     /// (the client measured) in alternating blocks; each ratio is the measured client's over the baseline's.
     /// </summary>
-    private static async Task ReportAsync(string figure, Func<Task> raw, Func<Task> sdk, int inFlight, int calls, int pairs)
+    internal static async Task ReportAsync(string figure, Func<Task> raw, Func<Task> sdk, int inFlight, int calls, int pairs)
     {
         var ratios = new List<Block>();
         Block rawTotal = default, sdkTotal = default;

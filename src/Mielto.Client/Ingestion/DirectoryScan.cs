@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace Mielto.Client.Ingestion;
 
 /// <summary>
@@ -10,9 +12,11 @@ internal static class DirectoryScan
     /// <summary>A file found: its path, its path relative to the folder (with <c>/</c>), its size.</summary>
     public sealed record Found(string FullPath, string RelativePath, long Length);
 
+    private static readonly EnumerationOptions Enumeration = new() { RecurseSubdirectories = false, AttributesToSkip = default, IgnoreInaccessible = true };
+
     public static List<Found> Find(string root, DirectoryUploadOptions options)
     {
-        root = Path.GetFullPath(root);
+        root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         var extensions = options.Extensions is { Count: > 0 } wanted
             ? new HashSet<string>(wanted.Select(static e => e.StartsWith('.') ? e : "." + e), StringComparer.OrdinalIgnoreCase)
             : null;
@@ -36,21 +40,29 @@ internal static class DirectoryScan
             scan.GitIgnores.Add(own);
         }
 
-        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+        // One pass over the folder's entries as the file system lists them: a name and a kind cost no call of their own,
+        // a file's length one stat, a folder's link check one; no object is made per entry. A hidden entry is one whose
+        // name starts with a dot, and on Windows also one marked hidden (which Windows lists for free).
+        var entries = new FileSystemEnumerable<Entry>(
+            folder,
+            static (ref FileSystemEntry e) => e.IsDirectory
+                ? new Entry(e.ToFullPath(), e.FileName.ToString(), true, OperatingSystem.IsWindows() && e.IsHidden, e.Attributes.HasFlag(FileAttributes.ReparsePoint), 0)
+                : new Entry(e.ToFullPath(), e.FileName.ToString(), false, OperatingSystem.IsWindows() && e.IsHidden, false, e.Length),
+            Enumeration);
+        foreach (var entry in entries)
         {
-            var isFolder = entry is DirectoryInfo;
-            if (entry.Name is ".git" || (!scan.Options.IncludeHidden && IsHidden(entry)) || scan.Ignored(entry.FullName, isFolder))
+            if (entry.Name is ".git" || (!scan.Options.IncludeHidden && (entry.Hidden || entry.Name.StartsWith('.'))) || scan.Ignored(entry.FullPath, entry.IsFolder))
             {
                 continue;
             }
 
-            if (entry is FileInfo file && (scan.Extensions is null || scan.Extensions.Contains(file.Extension)))
+            if (!entry.IsFolder && (scan.Extensions is null || scan.Extensions.Contains(Path.GetExtension(entry.Name))))
             {
-                scan.Files.Add(new Found(file.FullName, Relative(scan.Root, file.FullName), file.Length));
+                scan.Files.Add(new Found(entry.FullPath, Relative(scan.Root, entry.FullPath), entry.Length));
             }
-            else if (isFolder && scan.Options.Recursive && entry.LinkTarget is null)
+            else if (entry is { IsFolder: true, Link: false } && scan.Options.Recursive)
             {
-                Walk(scan, entry.FullName);
+                Walk(scan, entry.FullPath);
             }
         }
 
@@ -80,9 +92,10 @@ internal static class DirectoryScan
         return [.. chain.Where(r => string.Equals(r.BaseFolder, root, StringComparison.Ordinal))];
     }
 
-    private static bool IsHidden(FileSystemInfo entry) => entry.Name.StartsWith('.') || entry.Attributes.HasFlag(FileAttributes.Hidden);
-
-    private static string Relative(string folder, string path) => Path.GetRelativePath(folder, path).Replace('\\', '/');
+    private static string Relative(string folder, string path) =>
+        (path.Length > folder.Length && path.StartsWith(folder, StringComparison.Ordinal) && path[folder.Length] == Path.DirectorySeparatorChar
+            ? path[(folder.Length + 1)..]
+            : Path.GetRelativePath(folder, path)).Replace('\\', '/');
 
     /// <summary>One walk: what it takes, and the <c>.gitignore</c> lists in force where it is, outermost first.</summary>
     private sealed record Scan(string Root, DirectoryUploadOptions Options, HashSet<string>? Extensions, IgnoreRules? Excluded, List<IgnoreRules> GitIgnores, List<Found> Files)
@@ -106,4 +119,7 @@ internal static class DirectoryScan
             return false;
         }
     }
+
+    /// <summary>An entry of a folder, as listed.</summary>
+    private readonly record struct Entry(string FullPath, string Name, bool IsFolder, bool Hidden, bool Link, long Length);
 }

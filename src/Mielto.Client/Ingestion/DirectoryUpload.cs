@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Mielto.Client.Operations;
@@ -14,6 +15,9 @@ internal sealed class DirectoryUpload(
 {
     /// <summary>What a file adds to a request besides its base64: its label and MIME type, and the JSON around them.</summary>
     private const int FileOverhead = 256;
+
+    /// <summary>The largest file read whole before its request: one block of the upload's encoder.</summary>
+    private const int PreloadBytes = 48 * 1024;
 
     private readonly ConcurrentQueue<DirectoryUploadedFile> _uploaded = new();
     private readonly ConcurrentQueue<DirectoryUploadFailure> _failed = new();
@@ -128,35 +132,75 @@ internal sealed class DirectoryUpload(
         }
     }
 
+    /// <summary>
+    /// Sends one batch. Its small files (at most <see cref="PreloadBytes"/> each) are read first, into pooled buffers:
+    /// each is opened once, and the request's length is known. A larger file is read as the request is written; if it
+    /// cannot be read then (deleted or locked since the scan), it fails alone: the request, cut short, stored nothing,
+    /// and goes again without it.
+    /// </summary>
     private async Task SendAsync(List<DirectoryScan.Found> batch, CancellationToken cancellationToken)
     {
-        var sources = new List<UploadSource>(batch.Count);
-        var sending = new List<DirectoryScan.Found>(batch.Count);
-        foreach (var file in batch)
+        var rented = new List<byte[]>(batch.Count);
+        try
         {
-            try
+            var sending = new List<(DirectoryScan.Found File, UploadSource Source)>(batch.Count);
+            foreach (var file in batch)
             {
-                sources.Add(await UploadSource.PrepareAsync(UploadFile.FromPath(file.FullPath, file.RelativePath), cancellationToken).ConfigureAwait(false));
-                sending.Add(file);
+                if (await PrepareAsync(file, rented, cancellationToken).ConfigureAwait(false) is { } source)
+                {
+                    sending.Add((file, source));
+                }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+
+            while (sending.Count > 0 && await SendOnceAsync(sending, cancellationToken).ConfigureAwait(false) is { } unreadable)
             {
-                Fail(file, ex.Message);
+                sending.RemoveAt(unreadable);
             }
         }
-
-        if (sources.Count == 0)
+        finally
         {
-            return;
+            rented.ForEach(static buffer => ArrayPool<byte>.Shared.Return(buffer));
         }
 
+        Interlocked.Add(ref _bytesSent, batch.Sum(static f => f.Length));
+        Report();
+    }
+
+    /// <summary>The file ready to send, read whole if it is small; null, with the file failed, when it cannot be read.</summary>
+    private async Task<UploadSource?> PrepareAsync(DirectoryScan.Found file, List<byte[]> rented, CancellationToken cancellationToken)
+    {
+        if (file.Length > PreloadBytes)
+        {
+            return UploadSource.Scanned(UploadFile.FromPath(file.FullPath, file.RelativePath), file.Length);
+        }
+
+        try
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(1, file.Length));
+            rented.Add(buffer);
+            using var handle = File.OpenHandle(file.FullPath);
+
+            // Read synchronously: on Unix an asynchronous file read is a hop to the thread pool, dearer than the read.
+            var read = RandomAccess.Read(handle, buffer.AsSpan(0, (int)file.Length), 0);
+            return await UploadSource.PrepareAsync(UploadFile.FromBytes(buffer.AsMemory(0, read), file.RelativePath), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Fail(file, $"Reading '{file.FullPath}' for the upload failed: {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Sends the files as one request and records their outcomes; returns the index of a file that could not be read as it was sent (failed, to leave out of the next try), else null.</summary>
+    private async Task<int?> SendOnceAsync(List<(DirectoryScan.Found File, UploadSource Source)> sending, CancellationToken cancellationToken)
+    {
         Interlocked.Increment(ref _requests);
         long read = 0;
         try
         {
             var result = await client.UploadAsync(
                 UploadWire.For(collectionId, "file", upload with { Label = null }),
-                sources,
+                [.. sending.Select(static s => s.Source)],
                 bytes =>
                 {
                     read += bytes;
@@ -164,20 +208,23 @@ internal sealed class DirectoryUpload(
                 },
                 workspaceId,
                 cancellationToken).ConfigureAwait(false);
-            Record(sending, result);
+            Record([.. sending.Select(static s => s.File)], result);
+            return null;
+        }
+        catch (IOException ex) when (UploadContent.UnreadableLabel(ex) is { } label && sending.FindIndex(s => string.Equals(s.File.RelativePath, label, StringComparison.Ordinal)) is >= 0 and var unreadable)
+        {
+            Fail(sending[unreadable].File, ex.Message);
+            return unreadable;
         }
         catch (Exception ex) when (ex is MieltoException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            foreach (var file in sending)
-            {
-                Fail(file, ex.Message);
-            }
+            sending.ForEach(s => Fail(s.File, ex.Message));
+            return null;
         }
         finally
         {
-            // A retried request reads its files again: count each byte once.
-            Interlocked.Add(ref _bytesSent, sending.Sum(static f => f.Length) - read);
-            Report();
+            // What was read is counted once, when the batch is done with, whatever the attempts.
+            Interlocked.Add(ref _bytesSent, -read);
         }
     }
 

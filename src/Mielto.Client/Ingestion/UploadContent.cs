@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.IO.Pipelines;
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -20,6 +21,9 @@ internal sealed class UploadContent : HttpContent
 {
     /// <summary>The source bytes encoded at a time: a multiple of 3, so that each block's base64 stands alone.</summary>
     private const int BlockBytes = 48 * 1024;
+
+    /// <summary>About how many bytes are sent in one write.</summary>
+    private const int FlushBytes = 64 * 1024;
 
     private static readonly byte[] FilesStart = ",\"files\":["u8.ToArray();
     private static readonly byte[] LabelStart = "{\"label\":\""u8.ToArray();
@@ -60,37 +64,46 @@ internal sealed class UploadContent : HttpContent
     {
         if (Interlocked.Increment(ref _writings) > 1 && Unrepeatable is { } once)
         {
-            throw Marked(new InvalidOperationException($"The upload cannot be sent again: '{once.Origin}' is a stream that cannot seek, and was read by an earlier attempt."));
+            throw Marked(new InvalidOperationException($"The upload cannot be sent again: '{once.Origin}' is a stream that cannot seek, and was read by an earlier attempt."), once);
         }
 
-        await stream.WriteAsync(_envelope, cancellationToken).ConfigureAwait(false);
-        if (_files.Count > 0)
+        // Every piece goes through a pipe writer over pooled buffers, sent in writes of about 64 KiB: a request of many
+        // small files is then a few large writes (or chunks, when its length is not known), not six small ones a file.
+        var writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(minimumBufferSize: FlushBytes, leaveOpen: true));
+        try
         {
-            await stream.WriteAsync(FilesStart, cancellationToken).ConfigureAwait(false);
-            var input = ArrayPool<byte>.Shared.Rent(BlockBytes);
-            var output = ArrayPool<byte>.Shared.Rent(Base64.GetMaxEncodedToUtf8Length(BlockBytes));
-            try
+            writer.Write(_envelope);
+            if (_files.Count > 0)
             {
-                for (var i = 0; i < _files.Count; i++)
+                writer.Write(FilesStart);
+                var input = ArrayPool<byte>.Shared.Rent(BlockBytes);
+                try
                 {
-                    if (i > 0)
+                    for (var i = 0; i < _files.Count; i++)
                     {
-                        await stream.WriteAsync(Comma, cancellationToken).ConfigureAwait(false);
+                        if (i > 0)
+                        {
+                            writer.Write(Comma);
+                        }
+
+                        await WriteFileAsync(writer, _files[i], input, cancellationToken).ConfigureAwait(false);
                     }
-
-                    await WriteFileAsync(stream, _files[i], input, output, cancellationToken).ConfigureAwait(false);
                 }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(input);
-                ArrayPool<byte>.Shared.Return(output);
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(input);
+                }
+
+                writer.Write(FilesEnd);
             }
 
-            await stream.WriteAsync(FilesEnd, cancellationToken).ConfigureAwait(false);
+            writer.Write(ObjectEnd);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        await stream.WriteAsync(ObjectEnd, cancellationToken).ConfigureAwait(false);
+        finally
+        {
+            await writer.CompleteAsync().ConfigureAwait(false);
+        }
     }
 
     protected override bool TryComputeLength(out long length)
@@ -110,7 +123,7 @@ internal sealed class UploadContent : HttpContent
                 return false;
             }
 
-            length += LabelStart.Length + Encoded(file.Label).Length + TypeStart.Length + Encoded(type).Length + FileStart.Length + FileEnd.Length + (((size + 2) / 3) * 4);
+            length += LabelStart.Length + file.LabelJson.Length + TypeStart.Length + Encoded(type).Length + FileStart.Length + FileEnd.Length + (((size + 2) / 3) * 4);
         }
 
         return true;
@@ -133,47 +146,56 @@ internal sealed class UploadContent : HttpContent
         return null;
     }
 
+    /// <summary>The label of the file whose reading failed, when <paramref name="exception"/> is such a failure; null otherwise.</summary>
+    public static string? UnreadableLabel(Exception exception) => ReadFailure(exception)?.Data[ReadFailureKey] as string;
+
     /// <summary>The note for a refusal the SDK would have retried, had the body been one it can send again; null otherwise.</summary>
     public static string? NotResentNote(HttpResponseMessage response) =>
         response is { StatusCode: HttpStatusCode.TooManyRequests, RequestMessage.Content: UploadContent { CanResend: false, Unrepeatable: { } once } }
             ? $" It was not sent again: '{once.Origin}' is a stream that cannot seek, read once by this attempt. Upload from a path, bytes or a seekable stream to let the SDK retry."
             : null;
 
-    private static T Marked<T>(T exception)
+    private static T Marked<T>(T exception, UploadSource file)
         where T : Exception
     {
-        exception.Data[ReadFailureKey] = true;
+        exception.Data[ReadFailureKey] = file.Label;
         return exception;
     }
 
-    private static ReadOnlySpan<byte> Encoded(string text) => JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes;
+    /// <summary>A JSON string's content, escaped as the SDK writes JSON (UTF-8 kept, quotes and controls escaped).</summary>
+    internal static byte[] Encoded(string text) => JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes.ToArray();
 
-    private async Task WriteFileAsync(Stream stream, UploadSource file, byte[] input, byte[] output, CancellationToken cancellationToken)
+    private async Task WriteFileAsync(PipeWriter writer, UploadSource file, byte[] input, CancellationToken cancellationToken)
     {
         var (source, owned) = Read(file, static f => f.Open());
         try
         {
-            var read = await FillAsync(file, source, input, cancellationToken).ConfigureAwait(false);
-            await stream.WriteAsync(Object(file.Label, file.ResolveMimeType(input.AsSpan(0, read))), cancellationToken).ConfigureAwait(false);
+            var read = await FillAsync(file, source, input, 0, cancellationToken).ConfigureAwait(false);
+            WriteObjectStart(writer, file.LabelJson, file.ResolveMimeType(input.AsSpan(0, read)));
             long total = 0;
             while (true)
             {
                 total += read;
                 _onRead?.Invoke(read);
-                var final = read < BlockBytes;
-                Base64.EncodeToUtf8(input.AsSpan(0, read), output, out _, out var written, isFinalBlock: final);
-                await stream.WriteAsync(output.AsMemory(0, written), cancellationToken).ConfigureAwait(false);
+                var final = read < BlockBytes || file.Length == total;
+                Base64.EncodeToUtf8(input.AsSpan(0, read), writer.GetSpan(Base64.GetMaxEncodedToUtf8Length(read)), out _, out var written, isFinalBlock: final);
+                writer.Advance(written);
+                if (writer.UnflushedBytes >= FlushBytes)
+                {
+                    await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 if (final)
                 {
                     break;
                 }
 
-                read = await FillAsync(file, source, input, cancellationToken).ConfigureAwait(false);
+                read = await FillAsync(file, source, input, total, cancellationToken).ConfigureAwait(false);
             }
 
             if (file.Length is { } expected && total != expected)
             {
-                throw Marked(new IOException($"'{file.Origin}' changed while it was uploaded: it had {expected} bytes when the upload began, and {total} as it was read. The upload was not completed."));
+                throw Marked(new IOException($"'{file.Origin}' changed while it was uploaded: it had {expected} bytes when the upload began, and {total} as it was read. The upload was not completed."), file);
             }
         }
         finally
@@ -184,7 +206,7 @@ internal sealed class UploadContent : HttpContent
             }
         }
 
-        await stream.WriteAsync(FileEnd, cancellationToken).ConfigureAwait(false);
+        writer.Write(FileEnd);
     }
 
     private static T Read<T>(UploadSource file, Func<UploadSource, T> read)
@@ -200,14 +222,22 @@ internal sealed class UploadContent : HttpContent
     }
 
     private static IOException Unreadable(UploadSource file, Exception ex) =>
-        Marked(new IOException($"Reading '{file.Origin}' for the upload failed: {ex.Message} The upload was not completed.", ex));
+        Marked(new IOException($"Reading '{file.Origin}' for the upload failed: {ex.Message} The upload was not completed.", ex), file);
 
-    /// <summary>Reads until <paramref name="buffer"/> is full or the source ends; a short read means the end.</summary>
-    private static async ValueTask<int> FillAsync(UploadSource file, Stream source, byte[] buffer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the next block: until <paramref name="buffer"/> is full, the source ends, or, for a source of known length,
+    /// that length is read (so a small file takes one read, not a second one to find its end); a short read means the end.
+    /// A file is read synchronously: on Unix an asynchronous file read is a hop to the thread pool, which cost more than
+    /// the read itself for a folder of small files.
+    /// </summary>
+    private static async ValueTask<int> FillAsync(UploadSource file, Stream source, byte[] buffer, long total, CancellationToken cancellationToken)
     {
+        var wanted = file.Length is { } length ? (int)Math.Clamp(length - total, 0, BlockBytes) : BlockBytes;
         try
         {
-            return await source.ReadAtLeastAsync(buffer.AsMemory(0, BlockBytes), BlockBytes, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            return wanted == 0 ? 0
+                : source is FileStream ? source.ReadAtLeast(buffer.AsSpan(0, wanted), wanted, throwOnEndOfStream: false)
+                : await source.ReadAtLeastAsync(buffer.AsMemory(0, wanted), wanted, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -215,21 +245,12 @@ internal sealed class UploadContent : HttpContent
         }
     }
 
-    private static byte[] Object(string label, string mimeType)
+    private static void WriteObjectStart(PipeWriter writer, ReadOnlySpan<byte> label, string mimeType)
     {
-        var labelBytes = Encoded(label);
-        var typeBytes = Encoded(mimeType);
-        var result = new byte[LabelStart.Length + labelBytes.Length + TypeStart.Length + typeBytes.Length + FileStart.Length];
-        var span = result.AsSpan();
-        LabelStart.CopyTo(span);
-        span = span[LabelStart.Length..];
-        labelBytes.CopyTo(span);
-        span = span[labelBytes.Length..];
-        TypeStart.CopyTo(span);
-        span = span[TypeStart.Length..];
-        typeBytes.CopyTo(span);
-        span = span[typeBytes.Length..];
-        FileStart.CopyTo(span);
-        return result;
+        writer.Write(LabelStart);
+        writer.Write(label);
+        writer.Write(TypeStart);
+        writer.Write(Encoded(mimeType));
+        writer.Write(FileStart);
     }
 }

@@ -21,6 +21,9 @@ internal sealed class UploadSource
 
     public string Label => _file.Label;
 
+    /// <summary>The label as the JSON string's content, escaped once for the length and the writing.</summary>
+    public byte[] LabelJson => field ??= UploadContent.Encoded(_file.Label);
+
     /// <summary>The MIME type to send; null until the first bytes of a stream that cannot seek have been read.</summary>
     public string? MimeType { get; }
 
@@ -40,7 +43,6 @@ internal sealed class UploadSource
     /// <exception cref="FileNotFoundException">The path names no file.</exception>
     public static async Task<UploadSource> PrepareAsync(UploadFile file, CancellationToken cancellationToken)
     {
-        var head = new byte[MimeTypes.HeadLength];
         switch (file)
         {
             case { Path: { } path }:
@@ -56,6 +58,7 @@ internal sealed class UploadSource
                 }
 
                 var stream = Open(path);
+                var head = new byte[MimeTypes.HeadLength];
                 await using (stream.ConfigureAwait(false))
                 {
                     var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
@@ -70,9 +73,10 @@ internal sealed class UploadSource
                     return new(file, file.MimeType, length, start);
                 }
 
-                var peeked = await seekable.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                var peek = new byte[MimeTypes.HeadLength];
+                var peeked = await seekable.ReadAtLeastAsync(peek, peek.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                 seekable.Position = start;
-                return new(file, MimeTypes.Detect(head.AsSpan(0, peeked), file.Label), length, start);
+                return new(file, MimeTypes.Detect(peek.AsSpan(0, peeked), file.Label), length, start);
 
             case { Stream: not null }:
                 return new(file, file.MimeType, null, 0);
@@ -81,6 +85,12 @@ internal sealed class UploadSource
                 return new(file, file.MimeType ?? MimeTypes.Detect(file.Bytes.Span[..Math.Min(MimeTypes.HeadLength, file.Bytes.Length)], file.Label), file.Bytes.Length, 0);
         }
     }
+
+    /// <summary>
+    /// A file a folder scan found, taken as it is, without touching the disk again: its length is the scan's, and its
+    /// MIME type, unless given, is detected from its first bytes as it is sent (so its request goes chunked).
+    /// </summary>
+    public static UploadSource Scanned(UploadFile file, long length) => new(file, file.MimeType, length, 0);
 
     /// <summary>Opens it at its start, for one writing of the request; <c>Owned</c> says whether the caller disposes it (a caller's own stream is never disposed).</summary>
     public (Stream Stream, bool Owned) Open()
@@ -113,6 +123,6 @@ internal sealed class UploadSource
             Access = FileAccess.Read,
             Share = FileShare.Read,
             BufferSize = 0,
-            Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
+            Options = FileOptions.None,
         });
 }

@@ -100,6 +100,34 @@ public sealed class DirectoryUploadTests(StandInFixture fixture) : StandInTest(f
     }
 
     [Fact]
+    public async Task A_file_gone_after_the_scan_fails_alone_and_the_rest_of_its_request_is_uploaded()
+    {
+        Server.AddCollection("col_1", "Docs");
+        Write("a.md", "a");
+        Write("b.md", "b");
+        Write("big.md", new string('x', 60_000));
+        Write("c.md", "c");
+        var progress = new Recorder(p =>
+        {
+            if (p.FilesDone == 0)
+            {
+                // A small file is read before its request, a large one as the request is written: both fail alone.
+                File.Delete(Path.Combine(_root, "b.md"));
+                File.Delete(Path.Combine(_root, "big.md"));
+            }
+        });
+
+        var result = await _collections.UploadDirectoryAsync("col_1", _root, progress: progress);
+
+        Assert.Equal(["a.md", "c.md"], result.Uploaded.Select(f => f.Path));
+        Assert.Equal(["b.md", "big.md"], result.Failed.Select(f => f.Path));
+        Assert.All(result.Failed, f => Assert.Contains("Reading '", f.Reason, StringComparison.Ordinal));
+        Assert.Equal(["a.md", "c.md"], Server.Contents.Select(c => c.Name));
+        Assert.Equal(2, result.Requests);
+        Assert.Equal(progress.Reports[^1].BytesTotal, progress.Reports[^1].BytesSent);
+    }
+
+    [Fact]
     public async Task A_cancelled_upload_keeps_what_was_taken_and_a_second_run_uploads_only_the_rest()
     {
         Server.AddCollection("col_1", "Docs");
@@ -147,6 +175,7 @@ public sealed class DirectoryUploadTests(StandInFixture fixture) : StandInTest(f
         using var cancel = new CancellationTokenSource();
         var uploading = container.GetRequiredService<ICollectionsClient>().UploadDirectoryAsync("col_1", _root, progress: progress, cancellationToken: cancel.Token);
         await clock.WaitForTimerAsync(TimeSpan.FromSeconds(1));
+        await Until.TrueAsync(() => progress.Reports.Count == 1);
         var before = progress.Reports.Count;
         clock.Advance(TimeSpan.FromSeconds(1));
         clock.Advance(TimeSpan.FromSeconds(1));
