@@ -26,7 +26,7 @@ public sealed class InputPropertyTests : IDisposable
         Gen.String,
         Gen.String[Gen.Char[' ', '~'], 0, 24],
         Gen.String[Tricky, 0, 12],
-        Gen.OneOf<string>("", " ", "  ", "\t", ".", "..", "...", "./", "../", "%2e", "%2e%2e", "%2F", "a/b", "a/../b", "?user_id=x", "#", "+", "😀", "\ud800", "x\udc00", "chunks", "profile", "search", "replace"));
+        Gen.OneOf<string>("", " ", "  ", "\t", ".", "..", "...", "./", "../", "%2e", "%2e%2e", "%2F", "a/b", "a/../b", "?user_id=x", "#", "+", "😀", "\ud800", "x\udc00", "chunks", "profile", "search", "replace", "bulk"));
 
     /// <summary>The operations on one memory, by the method each sends.</summary>
     private static readonly Gen<string> Method = Gen.OneOf("DELETE", "GET", "PUT", "POST");
@@ -39,9 +39,12 @@ public sealed class InputPropertyTests : IDisposable
     private const string CollectionPrefix = "/api/v1/collections/";
     private const string CollectionJson = """{"id":"c","name":"n"}""";
 
+    private const string ContentPrefix = "/api/v1/contents/";
+
     private readonly RawHttpServer _server = new(exchange => exchange.RespondAsync(200, exchange.Request.Method switch
     {
         _ when exchange.Request.Target.StartsWith(CollectionPrefix, StringComparison.Ordinal) => exchange.Request.Method is "DELETE" ? """{"collection_id":"c","status":"deleting"}""" : CollectionJson,
+        _ when exchange.Request.Target.StartsWith(ContentPrefix, StringComparison.Ordinal) => exchange.Request.Method is "DELETE" ? string.Empty : CollectionJson,
         "GET" => MemoryJson,
         "PUT" => $$"""{"memory_id":"m","message":"ok","memory":{{MemoryJson}}}""",
         "POST" => $$"""{"memory_id":"m","message":"ok","old_memory":{{MemoryJson}},"new_memory":{{MemoryJson}}}""",
@@ -96,23 +99,40 @@ public sealed class InputPropertyTests : IDisposable
     }
 
     [Fact]
-    public async Task Any_collection_id_is_refused_before_sending_or_reaches_the_server_exactly()
+    public Task Any_collection_id_is_refused_before_sending_or_reaches_the_server_exactly() =>
+        OneIdPropertyAsync(CollectionPrefix, "search", (method, id, workspaceId) => method switch
+        {
+            "GET" => _client.Client.Collections.GetAsync(id, workspaceId),
+            "PUT" => _client.Client.Collections.UpdateAsync(id, new CollectionUpdateRequest { Name = "n" }, workspaceId),
+            _ => _client.Client.Collections.DeleteAsync(id, workspaceId),
+        });
+
+    [Fact]
+    public Task Any_content_id_is_refused_before_sending_or_reaches_the_server_exactly() =>
+        OneIdPropertyAsync(ContentPrefix, "bulk", (method, id, workspaceId) => method switch
+        {
+            "GET" => _client.Client.Contents.GetAsync(id, workspaceId),
+            "PUT" => _client.Client.Contents.UpdateAsync(id, new ContentUpdateRequest { Name = "n" }, workspaceId),
+            _ => _client.Client.Contents.DeleteAsync(id, workspaceId),
+        });
+
+    /// <summary>
+    /// The property for a resource addressed by one id after <paramref name="prefix"/>: a get, an update (PUT or PATCH,
+    /// as the resource has it) and a delete, with any id and workspace, either refused before sending (empty, <c>.</c>,
+    /// <c>..</c>, <paramref name="route"/>, or text that cannot be sent unchanged) or received as exactly that one segment.
+    /// </summary>
+    private async Task OneIdPropertyAsync(string prefix, string route, Func<string, string, string?, Task> call)
     {
         var sent = 0;
         await Gen.Select(Gen.OneOf("DELETE", "GET", "PUT"), Text, OptionalText).SampleAsync(
-            async (method, collectionId, workspaceId) =>
+            async (method, id, workspaceId) =>
             {
                 _server.Clear();
-                var expectRefusal = string.IsNullOrWhiteSpace(collectionId) || collectionId is "." or ".." or "search" || !IsWellFormed(collectionId)
+                var expectRefusal = string.IsNullOrWhiteSpace(id) || id is "." or ".." || string.Equals(id, route, StringComparison.Ordinal) || !IsWellFormed(id)
                     || (!string.IsNullOrEmpty(workspaceId) && !IsSendableHeader(workspaceId));
                 try
                 {
-                    await (method switch
-                    {
-                        "GET" => _client.Client.Collections.GetAsync(collectionId, workspaceId),
-                        "PUT" => _client.Client.Collections.UpdateAsync(collectionId, new CollectionUpdateRequest { Name = "n" }, workspaceId),
-                        _ => (Task)_client.Client.Collections.DeleteAsync(collectionId, workspaceId),
-                    });
+                    await call(method, id, workspaceId);
                 }
                 catch (ArgumentException)
                 {
@@ -123,14 +143,14 @@ public sealed class InputPropertyTests : IDisposable
 
                 Assert.False(expectRefusal, "sent input that cannot reach the server unchanged");
                 var request = Assert.Single(_server.Received);
-                Assert.Equal(method, request.Method);
+                Assert.Equal(method, request.Method is "PATCH" ? "PUT" : request.Method);
                 Assert.True(request.Target.All(c => c is > ' ' and <= '~'), $"the request target must be printable ASCII: {request.Target}");
-                Assert.StartsWith(CollectionPrefix, request.Target);
-                var segment = request.Target[CollectionPrefix.Length..];
+                Assert.StartsWith(prefix, request.Target);
+                var segment = request.Target[prefix.Length..];
                 Assert.DoesNotContain('/', segment);
                 Assert.DoesNotContain('?', segment);
                 Assert.DoesNotContain('#', segment);
-                Assert.Equal(collectionId, Uri.UnescapeDataString(segment));
+                Assert.Equal(id, Uri.UnescapeDataString(segment));
                 Assert.Equal(string.IsNullOrEmpty(workspaceId) ? null : workspaceId, request.HeaderCount("X-Workspace-Id") == 0 ? null : request.Header("X-Workspace-Id"));
                 Interlocked.Increment(ref sent);
             },
