@@ -1,16 +1,10 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Mielto.Client.Http;
 using Mielto.Client.Operations;
@@ -91,37 +85,21 @@ internal static class Knowledge
     /// <summary>The server: uploads read (a body over 1 MB drained, a smaller one parsed so that each file's label is echoed), search and the collection list answered from bodies made once.</summary>
     public static async Task<int> ServeAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
-        {
-            k.Listen(IPAddress.Loopback, 0);
-            k.Limits.MaxRequestBodySize = null;
-        });
-        var app = builder.Build();
         var pages = new byte[Collections / PageSize][];
         for (var p = 0; p < pages.Length; p++)
         {
             pages[p] = Encoding.UTF8.GetBytes($$"""{"data":[{{string.Join(",", Enumerable.Range(p * PageSize, PageSize).Select(i => $$"""{"id":"col_{{i:D6}}","name":"Collection {{i}}","description":"Documents of team {{i % 40}}","store_type":"pgvector","visibility":"private","status":"active","tags":["docs","team-{{i % 40}}"],"workspace_id":"wsp_bench","created_at":"2026-01-02T03:04:05.123456","updated_at":"2026-01-02T03:04:05.123456"}"""))}}],"total_count":{{Collections}}}""");
         }
 
-        app.Run(async context =>
+        await using var server = await MinimalServer.StartAsync(async request => (request.Method, request.Path.Value) switch
         {
-            var request = context.Request;
-            var body = (request.Method, request.Path.Value) switch
-            {
-                ("POST", "/api/v1/upload") => await UploadAnswerAsync(request),
-                ("POST", "/api/v1/collections/search") => Found,
-                ("GET", "/api/v1/collections") => pages[Math.Min(pages.Length - 1, int.Parse(request.Query["skip"].ToString(), CultureInfo.InvariantCulture) / PageSize)],
-                _ => """{"data":[],"total_count":0}"""u8.ToArray(),
-            };
-            context.Response.ContentType = "application/json";
-            context.Response.ContentLength = body.Length;
-            await context.Response.Body.WriteAsync(body);
+            ("POST", "/api/v1/upload") => await UploadAnswerAsync(request),
+            ("POST", "/api/v1/collections/search") => Found,
+            ("GET", "/api/v1/collections") => pages[Math.Min(pages.Length - 1, int.Parse(request.Query["skip"].ToString(), CultureInfo.InvariantCulture) / PageSize)],
+            _ => """{"data":[],"total_count":0}"""u8.ToArray(),
         });
-        await app.StartAsync();
-        Console.WriteLine(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/");
+        Console.WriteLine(server.BaseAddress);
         await Console.In.ReadToEndAsync();
-        await app.StopAsync();
         return 0;
     }
 

@@ -25,18 +25,25 @@ public sealed class MinimalServer : IAsyncDisposable
     public static Task<MinimalServer> StartAsync() => StartAsync(static _ => Canned.Body);
 
     /// <summary>Starts Kestrel on a free port of 127.0.0.1, answering each request 200 with the JSON body <paramref name="answer"/> picks.</summary>
-    public static async Task<MinimalServer> StartAsync(Func<HttpRequest, byte[]> answer)
+    public static Task<MinimalServer> StartAsync(Func<HttpRequest, byte[]> answer) => StartAsync(request => new ValueTask<byte[]>(answer(request)));
+
+    /// <summary>As the other overload, for an answer that reads the request's body first; a body of any size is taken.</summary>
+    public static async Task<MinimalServer> StartAsync(Func<HttpRequest, ValueTask<byte[]>> answer)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(context =>
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
-            var body = answer(context.Request);
+            k.Listen(IPAddress.Loopback, 0);
+            k.Limits.MaxRequestBodySize = null;
+        });
+        var app = builder.Build();
+        app.Run(async context =>
+        {
+            var body = await answer(context.Request);
             context.Response.StatusCode = 200;
             context.Response.ContentType = "application/json";
             context.Response.ContentLength = body.Length;
-            return context.Response.Body.WriteAsync(body).AsTask();
+            await context.Response.Body.WriteAsync(body);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
