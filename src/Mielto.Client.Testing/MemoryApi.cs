@@ -54,6 +54,7 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
                 or MieltoOperation.ListCollectionChunks
                 => _contents.HandleAsync(operation, call, body),
             MieltoOperation.Upload or MieltoOperation.CreateChunks => _uploads.HandleAsync(operation, call, body),
+            MieltoOperation.Compress => CompressApi.HandleAsync(call, body),
             _ => _collections.HandleAsync(operation, call, body),
         };
     }

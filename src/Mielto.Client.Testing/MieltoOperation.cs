@@ -74,4 +74,7 @@ public enum MieltoOperation
 
     /// <summary><c>POST /api/v1/chunks/create</c>.</summary>
     CreateChunks,
+
+    /// <summary><c>POST /api/v1/compress</c>.</summary>
+    Compress,
 }

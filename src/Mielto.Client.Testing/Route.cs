@@ -80,12 +80,13 @@ internal readonly record struct Route(MieltoOperation? Operation, string? Memory
         };
     }
 
-    /// <summary>The upload, chunk creation and chunk listing routes; null for another path.</summary>
+    /// <summary>The upload, chunk creation, chunk listing and compress routes; null for another path.</summary>
     private static Route? FindIngestion(string method, string rawPath) => rawPath switch
     {
         "/api/v1/upload" => method is "POST" ? new(MieltoOperation.Upload, null, 200) : NotAllowed,
         "/api/v1/chunks/create" => method is "POST" ? new(MieltoOperation.CreateChunks, null, 200) : NotAllowed,
         "/api/v1/chunks" => method is "GET" ? new(MieltoOperation.ListCollectionChunks, null, 200) : NotAllowed,
+        "/api/v1/compress" => method is "POST" ? new(MieltoOperation.Compress, null, 200) : NotAllowed,
         _ => null,
     };
 

@@ -63,6 +63,11 @@ public class MieltoClient : IDisposable
             loggerFactory?.CreateLogger<ContentsClient>() ?? NullLogger<ContentsClient>.Instance,
             TimeProvider.System);
         Contents = contents;
+        Compress = new CompressClient(
+            RestService.ForGenerated<ICompressApi>(_ownedHttp, MieltoHttp.CreateRefitSettings()),
+            options,
+            loggerFactory?.CreateLogger<CompressClient>() ?? NullLogger<CompressClient>.Instance,
+            TimeProvider.System);
         Collections = new CollectionsClient(
             RestService.ForGenerated<ICollectionsApi>(_ownedHttp, MieltoHttp.CreateRefitSettings()),
             contents,
@@ -77,13 +82,15 @@ public class MieltoClient : IDisposable
         Memories = null!;
         Collections = null!;
         Contents = null!;
+        Compress = null!;
     }
 
-    internal MieltoClient(IMemoriesClient memories, ICollectionsClient collections, IContentsClient contents)
+    internal MieltoClient(IMemoriesClient memories, ICollectionsClient collections, IContentsClient contents, ICompressClient compress)
     {
         Memories = memories;
         Collections = collections;
         Contents = contents;
+        Compress = compress;
     }
 
     /// <summary>The memory operations.</summary>
@@ -94,6 +101,9 @@ public class MieltoClient : IDisposable
 
     /// <summary>The contents of the collections: the documents in them, and their ingestion.</summary>
     public virtual IContentsClient Contents { get; }
+
+    /// <summary>Compression of texts and conversations.</summary>
+    public virtual ICompressClient Compress { get; }
 
     /// <summary>Releases the connections of a client created with a constructor; a client from dependency injection is released with its container.</summary>
     public void Dispose()

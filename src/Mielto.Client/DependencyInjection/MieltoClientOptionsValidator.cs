@@ -77,6 +77,11 @@ internal sealed class MieltoClientOptionsValidator : IValidateOptions<MieltoClie
             yield return $"{Prefix}{nameof(options.Timeout)} must be between 10 ms and one day (it was {options.Timeout}).";
         }
 
+        if (!IsTimeout(options.CompressTimeout))
+        {
+            yield return $"{Prefix}{nameof(options.CompressTimeout)} must be between 10 ms and one day (it was {options.CompressTimeout}).";
+        }
+
         if (options.OverallTimeout is { } overall && !IsTimeout(overall))
         {
             yield return $"{Prefix}{nameof(options.OverallTimeout)} must be between 10 ms and one day when set (it was {overall}).";

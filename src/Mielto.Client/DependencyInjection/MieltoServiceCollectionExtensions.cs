@@ -88,11 +88,17 @@ public static class MieltoServiceCollectionExtensions
             Options(sp),
             sp.GetRequiredService<ILogger<ContentsClient>>(),
             Clock(sp)));
-        services.TryAddSingleton(sp => new MieltoClient(sp.GetRequiredService<IMemoriesClient>(), sp.GetRequiredService<ICollectionsClient>(), sp.GetRequiredService<IContentsClient>()));
+        services.TryAddSingleton<ICompressClient>(sp => new CompressClient(
+            sp.GetRequiredService<ICompressApi>(),
+            Options(sp),
+            sp.GetRequiredService<ILogger<CompressClient>>(),
+            Clock(sp)));
+        services.TryAddSingleton(sp => new MieltoClient(sp.GetRequiredService<IMemoriesClient>(), sp.GetRequiredService<ICollectionsClient>(), sp.GetRequiredService<IContentsClient>(), sp.GetRequiredService<ICompressClient>()));
 
         // Every resource's Refit interface goes through the one named HttpClient, so its handlers are configured once.
         services.AddRefitGeneratedClient<ICollectionsApi>(MieltoJsonContext.Wire, _ => MieltoHttp.CreateRefitSettings(), HttpClientName);
         services.AddRefitGeneratedClient<IContentsApi>(MieltoJsonContext.Wire, _ => MieltoHttp.CreateRefitSettings(), HttpClientName);
+        services.AddRefitGeneratedClient<ICompressApi>(MieltoJsonContext.Wire, _ => MieltoHttp.CreateRefitSettings(), HttpClientName);
         var builder = services.AddRefitGeneratedClient<IMemoriesApi>(MieltoJsonContext.Wire, _ => MieltoHttp.CreateRefitSettings(), HttpClientName);
         builder
             .ConfigureHttpClient((sp, client) => MieltoHttp.Configure(client, Options(sp)))

@@ -38,7 +38,9 @@ internal sealed class CallHandler : DelegatingHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         DropEmptyBody(request);
-        return _callTimeout is { } limit ? SendWithinAsync(request, limit, cancellationToken) : AttemptAsync(request, 1, cancellationToken);
+        return _callTimeout is { } limit
+            ? SendWithinAsync(request, MieltoResilience.Timeout(request) is { } own && own > limit ? own : limit, cancellationToken)
+            : AttemptAsync(request, 1, cancellationToken);
     }
 
     /// <summary>
@@ -79,7 +81,8 @@ internal sealed class CallHandler : DelegatingHandler
     private async Task<HttpResponseMessage> AttemptAsync(HttpRequestMessage request, int attempt, CancellationToken cancellationToken)
     {
         Outcome<HttpResponseMessage> outcome;
-        using (var deadline = new Deadline(_attemptTimeout, _clock, cancellationToken))
+        var attemptTimeout = MieltoResilience.Timeout(request) ?? _attemptTimeout;
+        using (var deadline = new Deadline(attemptTimeout, _clock, cancellationToken))
         {
             HttpResponseMessage? response = null;
             try
@@ -97,7 +100,7 @@ internal sealed class CallHandler : DelegatingHandler
             {
                 response?.Dispose();
                 outcome = Outcome.FromException<HttpResponseMessage>(
-                    ex is OperationCanceledException && deadline.Expired(cancellationToken) ? new CallTimeoutException(_attemptTimeout, wholeCall: false, ex) : ex);
+                    ex is OperationCanceledException && deadline.Expired(cancellationToken) ? new CallTimeoutException(attemptTimeout, wholeCall: false, ex, operationsOwn: MieltoResilience.Timeout(request) is not null) : ex);
             }
         }
 

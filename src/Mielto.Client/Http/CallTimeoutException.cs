@@ -6,12 +6,16 @@ namespace Mielto.Client.Http;
 /// </summary>
 internal sealed class CallTimeoutException : TimeoutException
 {
-    public CallTimeoutException(TimeSpan limit, bool wholeCall, Exception inner)
+    public CallTimeoutException(TimeSpan limit, bool wholeCall, Exception inner, bool operationsOwn = false)
         : base(wholeCall ? $"The call did not complete within {limit}." : $"The attempt did not complete within {limit}.", inner)
     {
         Limit = limit;
         WholeCall = wholeCall;
+        OperationsOwn = operationsOwn;
     }
+
+    /// <summary>True when the limit was the operation's own (such as a compression's), not <see cref="MieltoClientOptions.Timeout"/>.</summary>
+    public bool OperationsOwn { get; }
 
     /// <summary>The limit that ran out.</summary>
     public TimeSpan Limit { get; }

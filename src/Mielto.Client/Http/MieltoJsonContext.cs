@@ -49,6 +49,11 @@ namespace Mielto.Client.Http;
 [JsonSerializable(typeof(ReaderConfiguration))]
 [JsonSerializable(typeof(ChunkCreationWire))]
 [JsonSerializable(typeof(ChunkCreationResult))]
+[JsonSerializable(typeof(CompressWire))]
+[JsonSerializable(typeof(CompressResult))]
+[JsonSerializable(typeof(CompressMessage))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class MieltoJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -24,9 +24,20 @@ internal static class MieltoResilience
     /// <summary>The key in <see cref="Exception.Data"/> under which the call handler notes how many attempts a failed call made.</summary>
     public const string AttemptsKey = "Mielto.Attempts";
 
+    /// <summary>
+    /// The request option (a Refit <c>[Property]</c>) that gives an operation its own limit on one attempt, in place of
+    /// <see cref="MieltoClientOptions.Timeout"/> (and above <see cref="MieltoClientOptions.OverallTimeout"/> when longer).
+    /// </summary>
+    public const string TimeoutProperty = "Mielto.Timeout";
+
     private static readonly HttpRequestOptionsKey<bool> NotIdempotent = new(NotIdempotentProperty);
 
+    private static readonly HttpRequestOptionsKey<TimeSpan> OwnTimeout = new(TimeoutProperty);
+
     private static readonly ResiliencePropertyKey<HttpRequestMessage> Request = new("Mielto.Request");
+
+    /// <summary>The operation's own limit on one attempt, if it has one.</summary>
+    public static TimeSpan? Timeout(HttpRequestMessage request) => request.Options.TryGetValue(OwnTimeout, out var limit) ? limit : null;
 
     /// <summary>Notes on <paramref name="context"/> which request it retries, for telemetry and the retry rule.</summary>
     public static void SetRequest(ResilienceContext context, HttpRequestMessage request) => context.Properties.Set(Request, request);

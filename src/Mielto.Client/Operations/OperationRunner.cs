@@ -126,6 +126,8 @@ internal sealed class OperationRunner
 
         var message = attempts is null
             ? string.Create(CultureInfo.InvariantCulture, $"{call} timed out: the whole call took longer than {nameof(MieltoClientOptions.OverallTimeout)} ({_options.OverallTimeout!.Value.TotalSeconds:0.###} s), retries included. Raise it, or check the network.")
+            : ex is CallTimeoutException { OperationsOwn: true, Limit: var own }
+            ? string.Create(CultureInfo.InvariantCulture, $"{call} timed out: no complete response within its own limit ({own.TotalSeconds:0.###} s) on {tries}. Give it a longer one, or check the network.")
             : string.Create(CultureInfo.InvariantCulture, $"{call} timed out: no complete response within {nameof(MieltoClientOptions.Timeout)} ({_options.Timeout.TotalSeconds:0.###} s) on {tries}. Raise {nameof(MieltoClientOptions)}.{nameof(MieltoClientOptions.Timeout)}, or check the network.");
         return new MieltoTimeoutException(message, ex);
     }

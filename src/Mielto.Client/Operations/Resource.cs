@@ -20,6 +20,8 @@ internal sealed class Resource
 
     public static readonly Resource Chunks = new("chunks", "chunk");
 
+    public static readonly Resource Compress = new("compress", "compression");
+
     private readonly Func<string, HttpStatusCode, string?, string?, string?, string?, MieltoNotFoundException> _notFound;
     private readonly Func<string, HttpStatusCode, IReadOnlyList<MieltoValidationError>, string?, string?, string?, string?, MieltoValidationException> _invalid;
 

@@ -90,10 +90,13 @@ public sealed record OperationCase(
         new("contents.create_chunks", "POST", "/api/v1/chunks/create", "INGEST content 'con_1'", true,
             """{"status":"success","message":"Chunk creation started","content_ids_processed":["con_1"],"content_ids_failed":[],"total_chunks_created":3}""",
             async (c, w, ct) => await c.Collections.CreateChunksAsync("con_1", workspaceId: w, cancellationToken: ct)),
+        new("compress.run", "POST", "/api/v1/compress", "COMPRESS content", false,
+            """{"status":"success","content":"col_1 green tea 80 degrees","compression_time":1.5,"original_length":52,"compressed_length":26}""",
+            async (c, w, ct) => await c.Compress.CompressAsync(new CompressRequest { Text = "Green tea is brewed at 80 degrees." }, workspaceId: w, cancellationToken: ct)),
     ];
 
     /// <summary>The operations that are not idempotent: retried only when the server cannot have processed them.</summary>
-    public static readonly IReadOnlySet<string> NotIdempotent = new HashSet<string>(["create", "create_from_messages", "collections.create", "collections.upload", "contents.create_chunks"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> NotIdempotent = new HashSet<string>(["create", "create_from_messages", "collections.create", "collections.upload", "contents.create_chunks", "compress.run"], StringComparer.Ordinal);
 
     /// <summary>Its resource: <c>memories</c> or <c>collections</c>.</summary>
     public string Resource => Name.Contains('.', StringComparison.Ordinal) ? Name[..Name.IndexOf('.', StringComparison.Ordinal)] : "memories";

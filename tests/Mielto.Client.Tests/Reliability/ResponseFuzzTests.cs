@@ -175,6 +175,9 @@ public sealed class ResponseFuzzTests : IDisposable
                 Assert.All(uploaded.Contents, Assert.NotNull);
                 Assert.Equal(uploaded.Contents.Count(c => c.Succeeded), uploaded.Succeeded.Count);
                 break;
+            case CompressResult compressed:
+                Assert.NotNull(compressed.Status);
+                break;
             case ChunkCreationResult chunked:
                 Assert.True(chunked is { Status: not null, Message: not null, ContentIdsProcessed: not null, ContentIdsFailed: not null });
                 break;
