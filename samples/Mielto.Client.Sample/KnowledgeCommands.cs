@@ -24,6 +24,7 @@ internal static class KnowledgeCommands
             ListContents(environment, withClient), GetContent(environment, withClient), DeleteContent(environment, withClient),
         };
         yield return new Command("chunks", "List the chunks of a collection.") { ListChunks(environment, withClient) };
+        yield return Compress(environment, withClient);
     }
 
     private static Command CreateCollection(CliEnvironment environment, CommandRunner.WithClient<MieltoClient> withClient)
@@ -244,6 +245,28 @@ internal static class KnowledgeCommands
             }
 
             return ExitCodes.Success;
+        });
+    }
+
+    private static Command Compress(CliEnvironment environment, CommandRunner.WithClient<MieltoClient> withClient)
+    {
+        var file = new Argument<string?>("file") { Description = "The file whose text to compress ('-' for standard input).", Arity = ArgumentArity.ZeroOrOne };
+        var text = new Option<string?>("--text") { Description = "The text to compress." };
+        return CommandRunner.Define(new Command("compress", "Compress a text with Mielto, and print the result.") { file, text }, environment, withClient, async (parse, mielto, common, token) =>
+        {
+            var content = (parse.GetValue(text), parse.GetValue(file)) switch
+            {
+                ({ } given, null) => given,
+                (null, "-") => await environment.In.ReadToEndAsync(token),
+                (null, { } path) => await File.ReadAllTextAsync(path, token),
+                _ => throw new UsageException("Give a file or --text, not both."),
+            };
+            var result = await mielto.Compress.CompressAsync(new CompressRequest { Text = content }, cancellationToken: token);
+            return CommandRunner.Write(environment, common, result, SampleJson.Output.CompressResult, () =>
+            {
+                environment.Out.WriteLine(result.Content ?? result.Message);
+                environment.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.OriginalLength} → {result.CompressedLength} characters"));
+            });
         });
     }
 

@@ -23,6 +23,7 @@ namespace Mielto.Client.Sample;
 [JsonSerializable(typeof(CollectionChunk))]
 [JsonSerializable(typeof(UploadResult))]
 [JsonSerializable(typeof(DirectoryUploadResult))]
+[JsonSerializable(typeof(CompressResult))]
 internal sealed partial class SampleJson : JsonSerializerContext
 {
     /// <summary>The context every command writes with.</summary>

@@ -90,6 +90,22 @@ public sealed class SampleKnowledgeTests(StandInFixture fixture) : StandInTest(f
         Assert.Empty(Server.Contents);
     }
 
+    [Fact]
+    public async Task Compress_prints_the_compressed_text_of_a_file_or_of_text()
+    {
+        var file = Path.Combine(_folder, "notes.txt");
+        await File.WriteAllTextAsync(file, "The green tea is really very good");
+
+        var fromFile = await RunAsync("compress", file);
+        var fromText = await RunAsync("compress", "--text", "The tea is good", "--json");
+        var neither = await RunAsync("compress");
+
+        Assert.Equal(("green tea good", ExitCodes.Success), (fromFile.Out.Trim(), fromFile.ExitCode));
+        Assert.Contains("33 → 14 characters", fromFile.Error, StringComparison.Ordinal);
+        Assert.Equal("tea good", JsonDocument.Parse(fromText.Out).RootElement.GetProperty("content").GetString());
+        Assert.Equal(ExitCodes.Usage, neither.ExitCode);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private Task<SampleRun> RunAsync(params string[] args) =>
