@@ -7,7 +7,7 @@ namespace Mielto.Client.Testing;
 /// workspace, then input validation, then the memory itself. Each rule is listed with its source in the
 /// README's "Testing your code" section.
 /// </summary>
-internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore store, CollectionStore collections)
+internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore store, CollectionStore collections, ChatStreamFaults chatFaults)
 {
     /// <summary>Longest memory id or user id accepted; longer input gets a 422 (our choice: the docs give no limit).</summary>
     public const int MaxIdLength = 256;
@@ -18,6 +18,7 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
     private readonly CollectionApi _collections = new(options, collections);
     private readonly ContentApi _contents = new(options, collections);
     private readonly UploadApi _uploads = new(options, collections);
+    private readonly ChatApi _chat = new(options, store, collections, chatFaults);
 
     public Task HandleAsync(HttpContext context, Route route, byte[] body)
     {
@@ -55,6 +56,7 @@ internal sealed class MemoryApi(MieltoTestServerOptions options, MemoryStore sto
                 => _contents.HandleAsync(operation, call, body),
             MieltoOperation.Upload or MieltoOperation.CreateChunks => _uploads.HandleAsync(operation, call, body),
             MieltoOperation.Compress => CompressApi.HandleAsync(call, body),
+            MieltoOperation.Chat => _chat.HandleAsync(call, body),
             _ => _collections.HandleAsync(operation, call, body),
         };
     }

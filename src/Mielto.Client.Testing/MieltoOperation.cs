@@ -77,4 +77,7 @@ public enum MieltoOperation
 
     /// <summary><c>POST /api/v1/compress</c>.</summary>
     Compress,
+
+    /// <summary><c>POST /api/v1/chat/completions</c>, answered whole or streamed.</summary>
+    Chat,
 }

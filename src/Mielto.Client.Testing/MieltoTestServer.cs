@@ -34,6 +34,7 @@ public sealed class MieltoTestServer : IAsyncDisposable
     private readonly MemoryStore _store = new();
     private readonly CollectionStore _collections;
     private readonly FaultSchedule _faults = new();
+    private readonly ChatStreamFaults _chatFaults = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly MemoryApi _api;
@@ -44,7 +45,7 @@ public sealed class MieltoTestServer : IAsyncDisposable
         _app = app;
         _options = options;
         _collections = new CollectionStore(options);
-        _api = new MemoryApi(options, _store, _collections);
+        _api = new MemoryApi(options, _store, _collections, _chatFaults);
         _rateLimiter = options.RateLimit is { } perSecond ? new RateLimiter(perSecond, options.TimeProvider) : null;
         _app.Run(HandleAsync);
     }
@@ -224,12 +225,24 @@ public sealed class MieltoTestServer : IAsyncDisposable
     /// <param name="operation">Only requests to this operation; null for any request.</param>
     public void DropNext(int count, MieltoOperation? operation = null) => _faults.Add(count, new Fault.Drop(), operation);
 
+    /// <summary>
+    /// Makes the next streamed chat wait <paramref name="beforeFirstEvent"/> after its headers (and a comment) before its
+    /// first event: for testing a time-to-first-byte limit, or what your code shows while it waits.
+    /// </summary>
+    /// <param name="beforeFirstEvent">How long it waits, on <see cref="MieltoTestServerOptions.TimeProvider"/>.</param>
+    public void PauseNextChatStream(TimeSpan beforeFirstEvent) => _chatFaults.Pause(beforeFirstEvent);
+
+    /// <summary>Makes the next streamed chat break its connection after <paramref name="afterEvents"/> events, without <c>[DONE]</c>.</summary>
+    /// <param name="afterEvents">How many events it sends first.</param>
+    public void BreakNextChatStream(int afterEvents) => _chatFaults.Break(afterEvents);
+
     /// <summary>Forgets every memory, collection, recorded request and queued fault.</summary>
     public void Reset()
     {
         _store.Clear();
         _collections.Clear();
         _faults.Clear();
+        _chatFaults.Clear();
         _rateLimiter?.Clear();
         _requests.Clear();
     }

@@ -87,6 +87,7 @@ internal readonly record struct Route(MieltoOperation? Operation, string? Memory
         "/api/v1/chunks/create" => method is "POST" ? new(MieltoOperation.CreateChunks, null, 200) : NotAllowed,
         "/api/v1/chunks" => method is "GET" ? new(MieltoOperation.ListCollectionChunks, null, 200) : NotAllowed,
         "/api/v1/compress" => method is "POST" ? new(MieltoOperation.Compress, null, 200) : NotAllowed,
+        "/api/v1/chat/completions" => method is "POST" ? new(MieltoOperation.Chat, null, 200) : NotAllowed,
         _ => null,
     };
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Mielto.Client.DependencyInjection;
@@ -21,6 +22,7 @@ namespace Mielto.Client;
 public class MieltoClient : IDisposable
 {
     private readonly HttpClient? _ownedHttp;
+    private readonly ChatFactory _chat;
 
     /// <summary>Creates a client for apps without dependency injection.</summary>
     /// <param name="options">The settings; they are validated and copied, so later changes do not affect this client.</param>
@@ -74,6 +76,11 @@ public class MieltoClient : IDisposable
             options,
             loggerFactory?.CreateLogger<CollectionsClient>() ?? NullLogger<CollectionsClient>.Instance,
             TimeProvider.System);
+        _chat = new ChatFactory(
+            RestService.ForGenerated<IChatApi>(_ownedHttp, MieltoHttp.CreateRefitSettings()),
+            options,
+            loggerFactory?.CreateLogger<MieltoChatClient>() ?? NullLogger<MieltoChatClient>.Instance,
+            TimeProvider.System);
     }
 
     /// <summary>For mocking: creates a client whose members you override.</summary>
@@ -83,14 +90,16 @@ public class MieltoClient : IDisposable
         Collections = null!;
         Contents = null!;
         Compress = null!;
+        _chat = null!;
     }
 
-    internal MieltoClient(IMemoriesClient memories, ICollectionsClient collections, IContentsClient contents, ICompressClient compress)
+    internal MieltoClient(IMemoriesClient memories, ICollectionsClient collections, IContentsClient contents, ICompressClient compress, ChatFactory chat)
     {
         Memories = memories;
         Collections = collections;
         Contents = contents;
         Compress = compress;
+        _chat = chat;
     }
 
     /// <summary>The memory operations.</summary>
@@ -104,6 +113,23 @@ public class MieltoClient : IDisposable
 
     /// <summary>Compression of texts and conversations.</summary>
     public virtual ICompressClient Compress { get; }
+
+    /// <summary>
+    /// Mielto's chat as Microsoft.Extensions.AI's <see cref="IChatClient"/>: a model that recalls the user's memories and
+    /// searches the collections on its own. It shares this client's connections, settings and pipeline; get it once
+    /// and keep it, or call this as often as you like (it is cheap).
+    /// </summary>
+    /// <param name="model">The model to ask for, such as <c>gpt-4o</c>; a call's <see cref="ChatOptions.ModelId"/> replaces it.</param>
+    /// <param name="defaultContext">The user, conversation, session, collections and workspace every call sends, unless the call's own replaces a value.</param>
+    /// <returns>The chat client.</returns>
+    /// <exception cref="ArgumentException"><paramref name="model"/> is blank, or a context value cannot be sent.</exception>
+    /// <example>
+    /// <code>
+    /// IChatClient chat = client.GetChatClient("gpt-4o", new MieltoChatContext { UserId = signedInUserId });
+    /// var response = await chat.GetResponseAsync("What do you remember about me?");
+    /// </code>
+    /// </example>
+    public virtual IChatClient GetChatClient(string model, MieltoChatContext? defaultContext = null) => _chat.Create(model, defaultContext);
 
     /// <summary>Releases the connections of a client created with a constructor; a client from dependency injection is released with its container.</summary>
     public void Dispose()

@@ -58,6 +58,29 @@ public sealed class MieltoClientOptions
     public TimeSpan CompressTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// How long one chat response that is not streamed may take, in place of <see cref="Timeout"/>: a model writing a
+    /// long answer takes more than a memory call. Defaults to 2 minutes.
+    /// </summary>
+    public TimeSpan ChatTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long a streamed chat may wait before its stream begins: for the response's headers (on each attempt), then
+    /// for its first event. Defaults to 60 seconds. A streamed chat has no limit on its whole length; see
+    /// <see cref="ChatIdleTimeout"/>.
+    /// </summary>
+    public TimeSpan ChatFirstByteTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The longest silence between two events of a streamed chat before it fails as timed out. Defaults to 30 seconds.</summary>
+    public TimeSpan ChatIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest line of a streamed chat's events, in bytes, that the SDK reads: a longer one fails the stream with a
+    /// typed error rather than filling memory. A stream as a whole has no size limit (<see cref="MaxResponseBytes"/> does
+    /// not apply to it). Defaults to 1 MiB; between 1 KiB and 64 MiB.
+    /// </summary>
+    public int MaxChatEventBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
     /// An optional limit on a whole call, all attempts and the delays between them included. Unset by default:
     /// a call then lasts at most about (<see cref="MaxRetries"/> + 1) × <see cref="Timeout"/> plus the delays.
     /// </summary>
@@ -105,6 +128,10 @@ public sealed class MieltoClientOptions
         target.Timeout = Timeout;
         target.OverallTimeout = OverallTimeout;
         target.CompressTimeout = CompressTimeout;
+        target.ChatTimeout = ChatTimeout;
+        target.ChatFirstByteTimeout = ChatFirstByteTimeout;
+        target.ChatIdleTimeout = ChatIdleTimeout;
+        target.MaxChatEventBytes = MaxChatEventBytes;
         target.MaxRetries = MaxRetries;
         target.RetryDelay = RetryDelay;
         target.MaxRetryDelay = MaxRetryDelay;

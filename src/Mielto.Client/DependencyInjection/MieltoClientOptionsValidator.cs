@@ -14,6 +14,7 @@ internal sealed class MieltoClientOptionsValidator : IValidateOptions<MieltoClie
     private const int MaxRetriesLimit = 10;
     private const int MinResponseBytes = 1024;
     private const int MaxResponseBytesLimit = 256 * 1024 * 1024;
+    private const int MaxChatEventBytesLimit = 64 * 1024 * 1024;
 
     public ValidateOptionsResult Validate(string? name, MieltoClientOptions options)
     {
@@ -43,6 +44,11 @@ internal sealed class MieltoClientOptionsValidator : IValidateOptions<MieltoClie
         if (options.MaxResponseBytes is < MinResponseBytes or > MaxResponseBytesLimit)
         {
             yield return $"{Prefix}{nameof(options.MaxResponseBytes)} must be between {MinResponseBytes} (1 KiB) and {MaxResponseBytesLimit} (256 MiB) (it was {options.MaxResponseBytes}).";
+        }
+
+        if (options.MaxChatEventBytes is < MinResponseBytes or > MaxChatEventBytesLimit)
+        {
+            yield return $"{Prefix}{nameof(options.MaxChatEventBytes)} must be between {MinResponseBytes} (1 KiB) and {MaxChatEventBytesLimit} (64 MiB) (it was {options.MaxChatEventBytes}).";
         }
 
         if (BaseAddress.Problem(options.BaseAddress) is { } problem)
@@ -80,6 +86,14 @@ internal sealed class MieltoClientOptionsValidator : IValidateOptions<MieltoClie
         if (!IsTimeout(options.CompressTimeout))
         {
             yield return $"{Prefix}{nameof(options.CompressTimeout)} must be between 10 ms and one day (it was {options.CompressTimeout}).";
+        }
+
+        foreach (var (name, limit) in new[] { (nameof(options.ChatTimeout), options.ChatTimeout), (nameof(options.ChatFirstByteTimeout), options.ChatFirstByteTimeout), (nameof(options.ChatIdleTimeout), options.ChatIdleTimeout) })
+        {
+            if (!IsTimeout(limit))
+            {
+                yield return $"{Prefix}{name} must be between 10 ms and one day (it was {limit}).";
+            }
         }
 
         if (options.OverallTimeout is { } overall && !IsTimeout(overall))

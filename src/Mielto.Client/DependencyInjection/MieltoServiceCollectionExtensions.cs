@@ -93,11 +93,17 @@ public static class MieltoServiceCollectionExtensions
             Options(sp),
             sp.GetRequiredService<ILogger<CompressClient>>(),
             Clock(sp)));
-        services.TryAddSingleton(sp => new MieltoClient(sp.GetRequiredService<IMemoriesClient>(), sp.GetRequiredService<ICollectionsClient>(), sp.GetRequiredService<IContentsClient>(), sp.GetRequiredService<ICompressClient>()));
+        services.TryAddSingleton(sp => new MieltoClient(
+            sp.GetRequiredService<IMemoriesClient>(),
+            sp.GetRequiredService<ICollectionsClient>(),
+            sp.GetRequiredService<IContentsClient>(),
+            sp.GetRequiredService<ICompressClient>(),
+            new ChatFactory(sp.GetRequiredService<IChatApi>(), Options(sp), sp.GetRequiredService<ILogger<MieltoChatClient>>(), Clock(sp))));
 
         // Every resource's Refit interface goes through the one named HttpClient, so its handlers are configured once.
         services.AddRefitGeneratedClient<ICollectionsApi>(MieltoJsonContext.Wire, _ => MieltoHttp.CreateRefitSettings(), HttpClientName);
         services.AddRefitGeneratedClient<IContentsApi>(MieltoJsonContext.Wire, _ => MieltoHttp.CreateRefitSettings(), HttpClientName);
+        services.AddRefitGeneratedClient<IChatApi>(MieltoJsonContext.Wire, _ => MieltoHttp.CreateRefitSettings(), HttpClientName);
         services.AddRefitGeneratedClient<ICompressApi>(MieltoJsonContext.Wire, _ => MieltoHttp.CreateRefitSettings(), HttpClientName);
         var builder = services.AddRefitGeneratedClient<IMemoriesApi>(MieltoJsonContext.Wire, _ => MieltoHttp.CreateRefitSettings(), HttpClientName);
         builder

@@ -88,7 +88,16 @@ internal sealed class CallHandler : DelegatingHandler
             try
             {
                 response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
-                (await ResponseBody.GetAsync(response, _maxResponseBytes, deadline.Token).ConfigureAwait(false)).Attempt = attempt;
+                if (response.IsSuccessStatusCode && MieltoResilience.IsStream(request))
+                {
+                    // A stream is read as it arrives, under its own limits; a failure's body is read here, as any other.
+                    MieltoResilience.SetStreamAttempt(request, attempt);
+                }
+                else
+                {
+                    (await ResponseBody.GetAsync(response, _maxResponseBytes, deadline.Token).ConfigureAwait(false)).Attempt = attempt;
+                }
+
                 if (response.StatusCode == HttpStatusCode.TooManyRequests && RateLimitSignal.Observer is { } observer)
                 {
                     observer.OnRateLimited(RetryAfterHeader.Read(response, _clock));

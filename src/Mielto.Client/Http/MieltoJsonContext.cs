@@ -52,6 +52,8 @@ namespace Mielto.Client.Http;
 [JsonSerializable(typeof(CompressWire))]
 [JsonSerializable(typeof(CompressResult))]
 [JsonSerializable(typeof(CompressMessage))]
+[JsonSerializable(typeof(ChatWire.Completion))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class MieltoJsonContext : JsonSerializerContext

@@ -30,7 +30,17 @@ internal static class MieltoResilience
     /// </summary>
     public const string TimeoutProperty = "Mielto.Timeout";
 
+    /// <summary>
+    /// The request option (a Refit <c>[Property]</c>) that marks a streamed response: the call handler reads the body of
+    /// a failure as usual but hands a success over unread, to be read as it arrives.
+    /// </summary>
+    public const string StreamProperty = "Mielto.Stream";
+
     private static readonly HttpRequestOptionsKey<bool> NotIdempotent = new(NotIdempotentProperty);
+
+    private static readonly HttpRequestOptionsKey<bool> Streamed = new(StreamProperty);
+
+    private static readonly HttpRequestOptionsKey<int> StreamAttempt = new("Mielto.StreamAttempt");
 
     private static readonly HttpRequestOptionsKey<TimeSpan> OwnTimeout = new(TimeoutProperty);
 
@@ -38,6 +48,16 @@ internal static class MieltoResilience
 
     /// <summary>The operation's own limit on one attempt, if it has one.</summary>
     public static TimeSpan? Timeout(HttpRequestMessage request) => request.Options.TryGetValue(OwnTimeout, out var limit) ? limit : null;
+
+    /// <summary>True when the request's response is a stream, read as it arrives.</summary>
+    public static bool IsStream(HttpRequestMessage request) => request.Options.TryGetValue(Streamed, out var streamed) && streamed;
+
+    /// <summary>Notes which attempt got the stream that a streamed request's response carries.</summary>
+    public static void SetStreamAttempt(HttpRequestMessage request, int attempt) => request.Options.Set(StreamAttempt, attempt);
+
+    /// <summary>Which attempt got the response of a streamed request (1 when not noted).</summary>
+    public static int StreamAttempts(HttpResponseMessage response) =>
+        response.RequestMessage is { } request && request.Options.TryGetValue(StreamAttempt, out var attempt) ? attempt : 1;
 
     /// <summary>Notes on <paramref name="context"/> which request it retries, for telemetry and the retry rule.</summary>
     public static void SetRequest(ResilienceContext context, HttpRequestMessage request) => context.Properties.Set(Request, request);

@@ -32,6 +32,8 @@ internal sealed class Operation
     public static readonly Operation Upload = new(Resource.Collections, "upload", "POST", "UPLOAD", "to collection", onOne: true, notFoundAdvice: "check its id");
     public static readonly Operation CreateChunks = new(Resource.Contents, "create_chunks", "POST", "INGEST", "content", onOne: true, notFoundAdvice: "check its id");
     public static readonly Operation Compress = new(Resource.Compress, "run", "POST", "COMPRESS", "content", onOne: false);
+    public static readonly Operation Chat = new(Resource.Chat, "complete", "POST", "CHAT", "completion", onOne: false);
+    public static readonly Operation ChatStream = new(Resource.Chat, "stream", "POST", "CHAT", "stream", onOne: false);
     public static readonly Operation SearchCollection = new(Resource.Collections, "search", "POST", "SEARCH", "collection", onOne: true, notFoundAdvice: "check its id");
 
     private Operation(Resource resource, string name, string method, string verb, string noun, bool onOne, string? notFoundAdvice = null)

@@ -18,7 +18,7 @@ namespace Mielto.Client.Operations;
 /// lambda that sends them through that interface, and a static lambda that reads its result from the
 /// <see cref="Reply"/>; its <see cref="Operation"/> says how to name the call and what its errors mean.
 /// </remarks>
-internal sealed class OperationRunner
+internal sealed partial class OperationRunner
 {
     private readonly MieltoClientOptions _options;
     private readonly ILogger _logger;

@@ -22,6 +22,8 @@ internal sealed class Resource
 
     public static readonly Resource Compress = new("compress", "compression");
 
+    public static readonly Resource Chat = new("chat", "chat");
+
     private readonly Func<string, HttpStatusCode, string?, string?, string?, string?, MieltoNotFoundException> _notFound;
     private readonly Func<string, HttpStatusCode, IReadOnlyList<MieltoValidationError>, string?, string?, string?, string?, MieltoValidationException> _invalid;
 

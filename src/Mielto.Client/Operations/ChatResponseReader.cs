@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace Mielto.Client.Operations;
+
+/// <summary>Turns Mielto's OpenAI-shaped answers into Microsoft.Extensions.AI's responses and updates.</summary>
+internal static class ChatResponseReader
+{
+    /// <summary>The response of a completion: its first choice, its usage, and any field the SDK does not know.</summary>
+    public static ChatResponse Response(ChatWire.Completion completion)
+    {
+        var choice = completion.Choices is { Count: > 0 } choices ? choices[0] : null;
+        var wire = choice?.Message;
+        var message = new ChatMessage(Role(wire?.Role) ?? ChatRole.Assistant, Contents(wire))
+        {
+            MessageId = completion.Id,
+            AdditionalProperties = Additional(wire?.Extra),
+        };
+        return new ChatResponse(message)
+        {
+            ResponseId = completion.Id,
+            ModelId = completion.Model,
+            CreatedAt = Created(completion.Created),
+            FinishReason = FinishReason(choice?.FinishReason),
+            Usage = Usage(completion.Usage),
+            AdditionalProperties = Additional(completion.Extra),
+        };
+    }
+
+    /// <summary>The role a message names, or null when it names none.</summary>
+    public static ChatRole? Role(string? role) => role switch
+    {
+        null or "" => null,
+        "assistant" => ChatRole.Assistant,
+        "user" => ChatRole.User,
+        "system" => ChatRole.System,
+        "tool" => ChatRole.Tool,
+        _ => new ChatRole(role),
+    };
+
+    public static DateTimeOffset? Created(long? created) => created is { } seconds and > 0 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
+    public static ChatFinishReason? FinishReason(string? reason) => reason switch
+    {
+        null or "" => null,
+        "stop" => ChatFinishReason.Stop,
+        "length" => ChatFinishReason.Length,
+        "tool_calls" or "function_call" => ChatFinishReason.ToolCalls,
+        "content_filter" => ChatFinishReason.ContentFilter,
+        _ => new ChatFinishReason(reason),
+    };
+
+    public static UsageDetails? Usage(ChatWire.Usage? usage) => usage is null ? null : new UsageDetails
+    {
+        InputTokenCount = usage.PromptTokens,
+        OutputTokenCount = usage.CompletionTokens,
+        TotalTokenCount = usage.TotalTokens,
+        CachedInputTokenCount = usage.PromptDetails?.CachedTokens,
+        ReasoningTokenCount = usage.CompletionDetails?.ReasoningTokens,
+    };
+
+    /// <summary>The fields the SDK does not know, as additional properties; null when there are none.</summary>
+    public static AdditionalPropertiesDictionary? Additional(Dictionary<string, JsonElement>? extra)
+    {
+        if (extra is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var properties = new AdditionalPropertiesDictionary();
+        foreach (var (name, value) in extra)
+        {
+            properties[name] = value;
+        }
+
+        return properties;
+    }
+
+    private static List<AIContent> Contents(ChatWire.Message? message)
+    {
+        var contents = new List<AIContent>();
+        if (!string.IsNullOrEmpty(message?.Content))
+        {
+            contents.Add(new TextContent(message.Content));
+        }
+
+        if (!string.IsNullOrEmpty(message?.Refusal))
+        {
+            contents.Add(new ErrorContent(message.Refusal) { ErrorCode = "refusal" });
+        }
+
+        foreach (var call in message?.ToolCalls ?? [])
+        {
+            contents.Add(ChatJson.Call(call.Id ?? string.Empty, call.Function?.Name ?? string.Empty, call.Function?.Arguments));
+        }
+
+        return contents;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text;
+using Microsoft.Extensions.AI;
+
+namespace Mielto.Client.Operations;
+
+/// <summary>
+/// Turns the chunks of one streamed completion into updates: text as it arrives, and tool calls assembled from their
+/// pieces by index and given whole, with the update that ends the choice (or, failing one, at the end of the stream).
+/// </summary>
+internal sealed class ChatUpdates
+{
+    private SortedDictionary<int, PendingCall>? _calls;
+    private ChatRole _role = ChatRole.Assistant;
+
+    /// <summary>The update for one chunk.</summary>
+    public ChatResponseUpdate Next(ChatWire.Completion chunk)
+    {
+        List<AIContent>? contents = null;
+        ChatFinishReason? finish = null;
+        if (chunk.Choices is { Count: > 0 } choices)
+        {
+            var choice = choices[0];
+            if (choice.Delta is { } delta)
+            {
+                _role = ChatResponseReader.Role(delta.Role) ?? _role;
+                if (!string.IsNullOrEmpty(delta.Content))
+                {
+                    (contents = []).Add(new TextContent(delta.Content));
+                }
+
+                if (!string.IsNullOrEmpty(delta.Refusal))
+                {
+                    (contents ??= []).Add(new ErrorContent(delta.Refusal) { ErrorCode = "refusal" });
+                }
+
+                Collect(delta.ToolCalls);
+            }
+
+            finish = ChatResponseReader.FinishReason(choice.FinishReason);
+            if (finish is not null)
+            {
+                Flush(ref contents);
+            }
+        }
+
+        if (ChatResponseReader.Usage(chunk.Usage) is { } usage)
+        {
+            (contents ??= []).Add(new UsageContent(usage));
+        }
+
+        return new ChatResponseUpdate(_role, contents)
+        {
+            ResponseId = chunk.Id,
+            MessageId = chunk.Id,
+            ModelId = chunk.Model,
+            CreatedAt = ChatResponseReader.Created(chunk.Created),
+            FinishReason = finish,
+            AdditionalProperties = ChatResponseReader.Additional(chunk.Extra),
+        };
+    }
+
+    /// <summary>An update with the tool calls no chunk ended, or null when none is left.</summary>
+    public ChatResponseUpdate? Last()
+    {
+        List<AIContent>? contents = null;
+        Flush(ref contents);
+        return contents is null ? null : new ChatResponseUpdate(_role, contents);
+    }
+
+    private void Collect(List<ChatWire.ToolCall>? pieces)
+    {
+        if (pieces is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var piece = pieces[i];
+            _calls ??= [];
+            var index = piece.Index ?? i;
+            if (!_calls.TryGetValue(index, out var call))
+            {
+                _calls[index] = call = new PendingCall();
+            }
+
+            call.Id ??= piece.Id;
+            call.Name ??= piece.Function?.Name;
+            call.Arguments.Append(piece.Function?.Arguments);
+        }
+    }
+
+    private void Flush(ref List<AIContent>? contents)
+    {
+        if (_calls is not { Count: > 0 } calls)
+        {
+            return;
+        }
+
+        contents ??= [];
+        foreach (var call in calls.Values)
+        {
+            contents.Add(ChatJson.Call(call.Id ?? string.Empty, call.Name ?? string.Empty, call.Arguments.ToString()));
+        }
+
+        calls.Clear();
+    }
+
+    private sealed class PendingCall
+    {
+        public string? Id { get; set; }
+
+        public string? Name { get; set; }
+
+        public StringBuilder Arguments { get; } = new();
+    }
+}
