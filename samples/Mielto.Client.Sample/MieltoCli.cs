@@ -59,6 +59,7 @@ internal static class MieltoCli
             root.Subcommands.Add(command);
         }
 
+        root.Subcommands.Add(ChatCommands.Build(environment, (parse, standIn, body, token) => WithClientAsync(parse, environment, standIn, body, token)));
         foreach (var command in UserCommands.Build(environment, (parse, standIn, body, token) => WithClientAsync(parse, environment, standIn, body, token)))
         {
             root.Subcommands.Add(command);

@@ -54,7 +54,7 @@ public sealed class ConventionTests
     {
         var exceptions = PublicTypes.Where(t => typeof(Exception).IsAssignableFrom(t)).ToList();
 
-        Assert.Equal(15, exceptions.Count);
+        Assert.Equal(16, exceptions.Count);
         Assert.All(exceptions, t => Assert.True(typeof(MieltoException).IsAssignableFrom(t), t.Name));
     }
 

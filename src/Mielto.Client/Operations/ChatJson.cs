@@ -9,6 +9,9 @@ namespace Mielto.Client.Operations;
 /// </summary>
 internal static class ChatJson
 {
+    // Microsoft.Extensions.AI's options, written compactly: the defaults indent, which would cost every request.
+    private static readonly JsonSerializerOptions Options = Compact();
+
     /// <summary>Writes <paramref name="value"/>: JSON as it is, anything else serialized.</summary>
     public static void WriteValue(Utf8JsonWriter writer, object? value)
     {
@@ -24,7 +27,7 @@ internal static class ChatJson
                 writer.WriteStringValue(text);
                 break;
             default:
-                JsonSerializer.Serialize(writer, value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType()));
+                JsonSerializer.Serialize(writer, value, Options.GetTypeInfo(value.GetType()));
                 break;
         }
     }
@@ -36,12 +39,12 @@ internal static class ChatJson
         string text => text,
         JsonElement { ValueKind: JsonValueKind.String } text => text.GetString()!,
         JsonElement element => element.GetRawText(),
-        _ => JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions.GetTypeInfo(result.GetType())),
+        _ => JsonSerializer.Serialize(result, Options.GetTypeInfo(result.GetType())),
     };
 
     /// <summary>A tool call's arguments as the JSON string OpenAI-shaped messages carry.</summary>
     public static string Arguments(IDictionary<string, object?>? arguments) =>
-        arguments is null ? "{}" : JsonSerializer.Serialize(arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
+        arguments is null ? "{}" : JsonSerializer.Serialize(arguments, Options.GetTypeInfo(typeof(IDictionary<string, object?>)));
 
     /// <summary>Parses a tool call's arguments from their JSON string; a parse failure is kept on the call, as Microsoft.Extensions.AI does.</summary>
     public static FunctionCallContent Call(string callId, string name, string? arguments) =>
@@ -49,5 +52,12 @@ internal static class ChatJson
             string.IsNullOrEmpty(arguments) ? "{}" : arguments,
             callId,
             name,
-            static json => (IDictionary<string, object?>?)JsonSerializer.Deserialize(json, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>))));
+            static json => (IDictionary<string, object?>?)JsonSerializer.Deserialize(json, Options.GetTypeInfo(typeof(IDictionary<string, object?>))));
+
+    private static JsonSerializerOptions Compact()
+    {
+        var options = new JsonSerializerOptions(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+        options.MakeReadOnly();
+        return options;
+    }
 }

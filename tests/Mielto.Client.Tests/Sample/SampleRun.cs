@@ -6,7 +6,7 @@ namespace Mielto.Client.Tests.Sample;
 internal sealed record SampleRun(int ExitCode, string Out, string Error)
 {
     /// <summary>Runs the tool with no API key from the machine's environment, only what the test gives.</summary>
-    public static async Task<SampleRun> RunAsync(string[] args, string input = "", Dictionary<string, string?>? configuration = null, bool terminal = false, CancellationToken cancellationToken = default)
+    public static async Task<SampleRun> RunAsync(string[] args, string input = "", Dictionary<string, string?>? configuration = null, bool terminal = false, TextReader? reader = null, CancellationToken cancellationToken = default)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -16,7 +16,7 @@ internal sealed record SampleRun(int ExitCode, string Out, string Error)
             settings[key] = value;
         }
 
-        var exitCode = await MieltoCli.RunAsync(args, new CliEnvironment(output, error, new StringReader(input), IsTerminal: terminal, settings, ErrorIsTerminal: terminal, InputIsTerminal: terminal), cancellationToken);
+        var exitCode = await MieltoCli.RunAsync(args, new CliEnvironment(output, error, reader ?? new StringReader(input), IsTerminal: terminal, settings, ErrorIsTerminal: terminal, InputIsTerminal: terminal), cancellationToken);
         return new SampleRun(exitCode, output.ToString(), error.ToString());
     }
 }

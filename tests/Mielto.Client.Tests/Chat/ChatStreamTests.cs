@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using Mielto.Client.Tests.Infrastructure;
+
+namespace Mielto.Client.Tests.Chat;
+
+/// <summary>
+/// Streamed chat at the wire, against a server that writes its events over time: SSE framing, tool calls assembled from
+/// their pieces, usage, the end marker, every way a stream can stop early, its limits, and cancellation.
+/// </summary>
+public sealed class ChatStreamTests : IDisposable
+{
+    private readonly List<MieltoClient> _clients = [];
+
+    private static string Chunk(string delta, string? finish = null, string? usage = null) =>
+        $$"""data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"gpt-4o","choices":[{"index":0,"delta":{{{delta}}},"finish_reason":{{(finish is null ? "null" : $"\"{finish}\"")}}}]{{(usage is null ? "" : "," + usage)}}}""" + "\n\n";
+
+    public void Dispose() => _clients.ForEach(c => c.Dispose());
+
+    private IChatClient Chat(StreamingServer server, Action<MieltoClientOptions>? configure = null)
+    {
+        var options = new MieltoClientOptions
+        {
+            BaseAddress = server.BaseAddress,
+            ApiKey = WireTest.ApiKey,
+            RetryDelay = TimeSpan.FromMilliseconds(1),
+            MaxRetryDelay = TimeSpan.FromMilliseconds(5),
+        };
+        configure?.Invoke(options);
+        var client = new MieltoClient(options);
+        _clients.Add(client);
+        return client.GetChatClient("gpt-4o");
+    }
+
+    private static async Task<List<ChatResponseUpdate>> ReadAsync(IAsyncEnumerable<ChatResponseUpdate> stream, List<ChatResponseUpdate>? into = null)
+    {
+        into ??= [];
+        await foreach (var update in stream)
+        {
+            into.Add(update);
+        }
+
+        return into;
+    }
+
+    [Fact]
+    public async Task Text_tool_call_pieces_usage_comments_and_blank_lines_become_updates_until_DONE()
+    {
+        using var server = new StreamingServer(async s =>
+        {
+            await s.HeadersAsync();
+            await s.SendAsync(": keep-alive\n\n");
+            await s.SendAsync(Chunk("\"role\":\"assistant\",\"content\":\"Let me \""));
+            await s.SendAsync("\n");
+            await s.SendAsync(Chunk("\"content\":\"check.\""));
+            await s.SendAsync(Chunk("""
+                "tool_calls":[{"index":1,"id":"call_b","type":"function","function":{"name":"get_time","arguments":""}},{"index":0,"id":"call_a","type":"function","function":{"name":"get_weather","arguments":"{\"ci"}}]
+                """));
+            await s.SendAsync(Chunk("""
+                "tool_calls":[{"index":0,"function":{"arguments":"ty\":\"Paris\"}"}},{"index":1,"function":{"arguments":"{}"}}]
+                """));
+            await s.SendAsync(Chunk("", "tool_calls"));
+            await s.SendAsync("""data: {"id":"c1","choices":[],"usage":{"prompt_tokens":5,"completion_tokens":7,"total_tokens":12}}""" + "\n\n");
+            await s.SendAsync("data: [DONE]\n\n");
+        });
+
+        var updates = await ReadAsync(Chat(server).GetStreamingResponseAsync("Weather and time?"));
+
+        var response = updates.ToChatResponse();
+        Assert.Equal("Let me check.", response.Text);
+        var calls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
+        Assert.Equal([("call_a", "get_weather", 1), ("call_b", "get_time", 0)], calls.Select(c => (c.CallId, c.Name, c.Arguments!.Count)));
+        Assert.Equal("Paris", calls[0].Arguments!["city"]!.ToString());
+        Assert.Equal(ChatFinishReason.ToolCalls, response.FinishReason);
+        Assert.Equal(12, response.Usage!.TotalTokenCount);
+        Assert.Equal(ChatFinishReason.ToolCalls, updates[^2].FinishReason);
+        Assert.Equal(2, updates[^2].Contents.OfType<FunctionCallContent>().Count());
+    }
+
+    [Fact]
+    public async Task Each_update_is_yielded_as_its_event_arrives()
+    {
+        var gate = new TaskCompletionSource();
+        using var server = new StreamingServer(async s =>
+        {
+            await s.HeadersAsync();
+            await s.SendAsync(Chunk("\"content\":\"first\""));
+            await gate.Task;
+            await s.SendAsync(Chunk("\"content\":\" second\"", "stop") + "data: [DONE]\n\n");
+        });
+
+        await using var updates = Chat(server).GetStreamingResponseAsync("Hi").GetAsyncEnumerator();
+
+        Assert.True(await updates.MoveNextAsync());
+        Assert.Equal("first", updates.Current.Text);
+        gate.SetResult();
+        Assert.True(await updates.MoveNextAsync());
+        Assert.False(await updates.MoveNextAsync());
+    }
+
+    [Theory]
+    [InlineData("end")]
+    [InlineData("reset")]
+    [InlineData("error-event")]
+    [InlineData("error-object")]
+    [InlineData("not-json")]
+    [InlineData("too-long")]
+    public async Task A_stream_that_stops_early_throws_a_stream_exception_after_the_updates_that_arrived(string how)
+    {
+        using var server = new StreamingServer(async s =>
+        {
+            await s.HeadersAsync();
+            await s.SendAsync(Chunk("\"content\":\"one\"") + Chunk("\"content\":\" two\""));
+            switch (how)
+            {
+                case "reset":
+                    await Task.Delay(50);
+                    s.Reset();
+                    return;
+                case "error-event":
+                    await s.SendAsync("event: error\ndata: {\"message\":\"upstream failed\"}\n\n");
+                    break;
+                case "error-object":
+                    await s.SendAsync("data: {\"error\":{\"message\":\"upstream failed\",\"type\":\"server_error\"}}\n\n");
+                    break;
+                case "not-json":
+                    await s.SendAsync("data: upstream failed\n\n");
+                    break;
+                case "too-long":
+                    await s.SendAsync("data: " + new string('x', 4096));
+                    break;
+            }
+        });
+        var received = new List<ChatResponseUpdate>();
+
+        var error = await Assert.ThrowsAsync<MieltoStreamException>(() => ReadAsync(Chat(server, o => o.MaxChatEventBytes = 2048).GetStreamingResponseAsync("Hi"), received));
+
+        Assert.Equal(["one", " two"], received.Select(u => u.Text));
+        Assert.Equal(2, error.EventsReceived);
+        Assert.Equal(1, server.Requests);
+        Assert.Contains(
+            how switch
+            {
+                "end" => "ended without its end marker ([DONE])",
+                "reset" => "the connection broke",
+                "too-long" => "longer than MaxChatEventBytes (2048 bytes)",
+                "not-json" => "not the JSON expected: upstream failed",
+                _ => "the server reported an error in it",
+            },
+            error.Message,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain(WireTest.ApiKey, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_error_before_the_stream_is_the_usual_typed_exception_with_the_servers_detail()
+    {
+        using var server = new StreamingServer(async s =>
+        {
+            await s.HeadersAsync(422, "application/json");
+            await s.SendAsync("""{"detail":[{"loc":["body","model"],"msg":"Field required","type":"missing"}]}""");
+        });
+
+        var error = await Assert.ThrowsAsync<MieltoValidationException>(() => ReadAsync(Chat(server).GetStreamingResponseAsync("Hi")));
+
+        Assert.Equal("Field required", Assert.Single(error.Errors).Message);
+    }
+
+    [Fact]
+    public async Task A_429_before_the_stream_is_sent_again_and_nothing_is_once_an_event_has_arrived()
+    {
+        var attempt = 0;
+        using var server = new StreamingServer(async s =>
+        {
+            if (Interlocked.Increment(ref attempt) == 1)
+            {
+                await s.HeadersAsync(429, "application/json");
+                await s.SendAsync("""{"detail":"slow down"}""");
+                return;
+            }
+
+            await s.HeadersAsync();
+            await s.SendAsync(Chunk("\"content\":\"hi\""));
+        });
+
+        await Assert.ThrowsAsync<MieltoStreamException>(() => ReadAsync(Chat(server).GetStreamingResponseAsync("Hi")));
+
+        Assert.Equal(2, server.Requests);
+    }
+
+    [Fact]
+    public async Task The_first_event_and_each_next_one_have_their_own_limits_not_the_whole_call_timeout()
+    {
+        using var slowFirst = new StreamingServer(async s =>
+        {
+            await s.HeadersAsync();
+            await s.WaitForCloseAsync(TimeSpan.FromSeconds(10));
+        });
+        using var silentLater = new StreamingServer(async s =>
+        {
+            await s.HeadersAsync();
+            await s.SendAsync(Chunk("\"content\":\"one\""));
+            await s.WaitForCloseAsync(TimeSpan.FromSeconds(10));
+        });
+        using var slowButSteady = new StreamingServer(async s =>
+        {
+            await s.HeadersAsync();
+            for (var i = 0; i < 4; i++)
+            {
+                await Task.Delay(60);
+                await s.SendAsync(Chunk("\"content\":\".\""));
+            }
+
+            await s.SendAsync("data: [DONE]\n\n");
+        });
+        void Limits(MieltoClientOptions o)
+        {
+            o.ChatFirstByteTimeout = TimeSpan.FromMilliseconds(150);
+            o.ChatIdleTimeout = TimeSpan.FromMilliseconds(150);
+            o.Timeout = TimeSpan.FromMilliseconds(100);
+            o.OverallTimeout = TimeSpan.FromMilliseconds(100);
+        }
+
+        var first = await Assert.ThrowsAsync<MieltoTimeoutException>(() => ReadAsync(Chat(slowFirst, Limits).GetStreamingResponseAsync("Hi")));
+        var received = new List<ChatResponseUpdate>();
+        var idle = await Assert.ThrowsAsync<MieltoTimeoutException>(() => ReadAsync(Chat(silentLater, Limits).GetStreamingResponseAsync("Hi"), received));
+        var steady = await ReadAsync(Chat(slowButSteady, Limits).GetStreamingResponseAsync("Hi"));
+
+        Assert.Contains("ChatFirstByteTimeout (0.15 s)", first.Message, StringComparison.Ordinal);
+        Assert.Contains("ChatIdleTimeout (0.15 s) after 1 events", idle.Message, StringComparison.Ordinal);
+        Assert.Single(received);
+        Assert.Equal("....", string.Concat(steady.Select(u => u.Text)));
+        Assert.Equal((1, 1), (slowFirst.Requests, silentLater.Requests));
+    }
+
+    [Fact]
+    public async Task Cancelling_mid_stream_stops_the_read_and_closes_the_connection_at_once()
+    {
+        using var server = new StreamingServer(async s =>
+        {
+            await s.HeadersAsync();
+            await s.SendAsync(Chunk("\"content\":\"one\""));
+            await s.WaitForCloseAsync(TimeSpan.FromSeconds(30));
+        });
+        using var cancel = new CancellationTokenSource();
+        var received = new List<ChatResponseUpdate>();
+        var read = Task.Run(async () =>
+        {
+            await foreach (var update in Chat(server).GetStreamingResponseAsync("Hi", cancellationToken: cancel.Token))
+            {
+                received.Add(update);
+            }
+        });
+        await Until.TrueAsync(() => received.Count == 1);
+
+        var stopwatch = Stopwatch.StartNew();
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read);
+        await server.ClientClosed.Task.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"It took {stopwatch.Elapsed}.");
+    }
+}
