@@ -43,6 +43,18 @@ if (args is ["agent", .. var agentSettings])
     return await AgentTurns.RunAsync(agentNumbers is [var t, ..] ? t : 300, agentNumbers is [_, var w, ..] ? w : 8);
 }
 
+if (args is ["serve-chat"])
+{
+    return await ChatStreams.ServeAsync();
+}
+
+if (args is ["chat", .. var chatSettings])
+{
+    // chat [pairs] [warm-up seconds]
+    var chatNumbers = chatSettings.Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    return await ChatStreams.RunAsync(chatNumbers is [var cp, ..] ? cp : 7, chatNumbers is [_, var cw, ..] ? cw : 8);
+}
+
 if (args is ["serve-knowledge"])
 {
     return await Knowledge.ServeAsync();

@@ -26,10 +26,11 @@ internal sealed class EventLineLimit(Stream inner, int maxLineBytes) : Stream
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return Count(buffer.Span[..read]);
+        // Most reads of a stream that is flowing complete at once: they cost no state machine.
+        var reading = inner.ReadAsync(buffer, cancellationToken);
+        return reading.IsCompletedSuccessfully ? new(Count(buffer.Span[..reading.Result])) : AwaitAsync(reading, buffer);
     }
 
     public override void Flush()
@@ -50,6 +51,12 @@ internal sealed class EventLineLimit(Stream inner, int maxLineBytes) : Stream
         }
 
         base.Dispose(disposing);
+    }
+
+    private async ValueTask<int> AwaitAsync(ValueTask<int> reading, Memory<byte> buffer)
+    {
+        var read = await reading.ConfigureAwait(false);
+        return Count(buffer.Span[..read]);
     }
 
     private int Count(ReadOnlySpan<byte> read)

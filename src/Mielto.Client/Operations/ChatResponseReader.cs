@@ -23,7 +23,7 @@ internal static class ChatResponseReader
             CreatedAt = Created(completion.Created),
             FinishReason = FinishReason(choice?.FinishReason),
             Usage = Usage(completion.Usage),
-            AdditionalProperties = Additional(completion.Extra),
+            AdditionalProperties = Additional(completion.Extra, completion.SystemFingerprint),
         };
     }
 
@@ -59,18 +59,23 @@ internal static class ChatResponseReader
         ReasoningTokenCount = usage.CompletionDetails?.ReasoningTokens,
     };
 
-    /// <summary>The fields the SDK does not know, as additional properties; null when there are none.</summary>
-    public static AdditionalPropertiesDictionary? Additional(Dictionary<string, JsonElement>? extra)
+    /// <summary>The fields the SDK does not map, as additional properties (the system fingerprint, as a string); null when there are none.</summary>
+    public static AdditionalPropertiesDictionary? Additional(Dictionary<string, JsonElement>? extra, string? systemFingerprint = null)
     {
-        if (extra is not { Count: > 0 })
+        if (extra is not { Count: > 0 } && systemFingerprint is null)
         {
             return null;
         }
 
         var properties = new AdditionalPropertiesDictionary();
-        foreach (var (name, value) in extra)
+        foreach (var (name, value) in extra ?? [])
         {
             properties[name] = value;
+        }
+
+        if (systemFingerprint is not null)
+        {
+            properties["system_fingerprint"] = systemFingerprint;
         }
 
         return properties;

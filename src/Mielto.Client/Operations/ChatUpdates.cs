@@ -11,6 +11,7 @@ internal sealed class ChatUpdates
 {
     private SortedDictionary<int, PendingCall>? _calls;
     private ChatRole _role = ChatRole.Assistant;
+    private string? _fingerprint;
 
     /// <summary>The update for one chunk.</summary>
     public ChatResponseUpdate Next(ChatWire.Completion chunk)
@@ -55,8 +56,20 @@ internal sealed class ChatUpdates
             ModelId = chunk.Model,
             CreatedAt = ChatResponseReader.Created(chunk.Created),
             FinishReason = finish,
-            AdditionalProperties = ChatResponseReader.Additional(chunk.Extra),
+            AdditionalProperties = ChatResponseReader.Additional(chunk.Extra, NewFingerprint(chunk.SystemFingerprint)),
         };
+    }
+
+    /// <summary>The system fingerprint when it is new: every chunk repeats it, and one additional property per update would cost every update.</summary>
+    private string? NewFingerprint(string? fingerprint)
+    {
+        if (fingerprint is null || string.Equals(fingerprint, _fingerprint, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        _fingerprint = fingerprint;
+        return fingerprint;
     }
 
     /// <summary>An update with the tool calls no chunk ended, or null when none is left.</summary>

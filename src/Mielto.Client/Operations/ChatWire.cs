@@ -29,6 +29,14 @@ internal static class ChatWire
         [JsonPropertyName("usage")]
         public Usage? Usage { get; init; }
 
+        /// <summary>Known, so that it costs no additional property on every chunk; given to the caller as <c>system_fingerprint</c>.</summary>
+        [JsonPropertyName("system_fingerprint")]
+        public string? SystemFingerprint { get; init; }
+
+        /// <summary><c>chat.completion</c> or <c>chat.completion.chunk</c>: known, and not passed on.</summary>
+        [JsonPropertyName("object")]
+        public string? Object { get; init; }
+
         /// <summary>An error the server reports in place of a chunk, in the middle of a stream.</summary>
         [JsonPropertyName("error")]
         public JsonElement? Error { get; init; }

@@ -13,7 +13,7 @@ public sealed class ChatStreamTests : IDisposable
     private readonly List<MieltoClient> _clients = [];
 
     private static string Chunk(string delta, string? finish = null, string? usage = null) =>
-        $$"""data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"gpt-4o","choices":[{"index":0,"delta":{{{delta}}},"finish_reason":{{(finish is null ? "null" : $"\"{finish}\"")}}}]{{(usage is null ? "" : "," + usage)}}}""" + "\n\n";
+        $$"""data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"gpt-4o","system_fingerprint":"fp_1","choices":[{"index":0,"delta":{{{delta}}},"finish_reason":{{(finish is null ? "null" : $"\"{finish}\"")}}}]{{(usage is null ? "" : "," + usage)}}}""" + "\n\n";
 
     public void Dispose() => _clients.ForEach(c => c.Dispose());
 
@@ -74,6 +74,8 @@ public sealed class ChatStreamTests : IDisposable
         Assert.Equal(ChatFinishReason.ToolCalls, response.FinishReason);
         Assert.Equal(12, response.Usage!.TotalTokenCount);
         Assert.Equal(ChatFinishReason.ToolCalls, updates[^2].FinishReason);
+        Assert.Equal("fp_1", updates[0].AdditionalProperties!["system_fingerprint"]);
+        Assert.Null(updates[1].AdditionalProperties);
         Assert.Equal(2, updates[^2].Contents.OfType<FunctionCallContent>().Count());
     }
 
