@@ -80,8 +80,19 @@ internal sealed record ChatTurn(
             return null;
         }
 
-        var arguments = JsonSerializer.Serialize(tool.StringParameters.ToDictionary(p => p, _ => LastUserText, StringComparer.Ordinal));
-        return new ChatToolCall("call_" + Guid.NewGuid().ToString("N")[..24], tool.Name, arguments);
+        var arguments = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(arguments))
+        {
+            writer.WriteStartObject();
+            foreach (var parameter in tool.StringParameters)
+            {
+                writer.WriteString(parameter, LastUserText);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return new ChatToolCall("call_" + Guid.NewGuid().ToString("N")[..24], tool.Name, System.Text.Encoding.UTF8.GetString(arguments.WrittenSpan));
     }
 
     private static string Text(JsonElement message)
@@ -136,12 +147,18 @@ internal sealed record ChatTurn(
 
         try
         {
-            return JsonSerializer.Deserialize<List<string>>(value);
+            using var list = JsonDocument.Parse(value);
+            if (list.RootElement.ValueKind == JsonValueKind.Array && list.RootElement.EnumerateArray().All(id => id.ValueKind == JsonValueKind.String))
+            {
+                return list.RootElement.EnumerateArray().Select(id => id.GetString()!).ToList();
+            }
         }
         catch (JsonException)
         {
-            call.Problems.Add(["header", name], "Input should be a JSON array of strings", "json_invalid");
-            return null;
+            // Reported below.
         }
+
+        call.Problems.Add(["header", name], "Input should be a JSON array of strings", "json_invalid");
+        return null;
     }
 }

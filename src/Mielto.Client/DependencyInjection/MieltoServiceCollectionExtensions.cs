@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -59,6 +60,25 @@ public static class MieltoServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<MieltoClientOptions>().Bind(configuration);
         return AddMieltoClientCore(services);
+    }
+
+    /// <summary>
+    /// Registers Mielto's chat as the app's <see cref="IChatClient"/> (a singleton, from the <see cref="MieltoClient"/>
+    /// that <c>AddMieltoClient</c> registers, which must be called too). To add middleware, register it with
+    /// Microsoft.Extensions.AI's <c>AddChatClient(sp => sp.GetRequiredService&lt;MieltoClient&gt;().GetChatClient(model))</c>
+    /// instead, which returns its builder.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="model">The model to ask for, such as <c>gpt-4o</c>.</param>
+    /// <param name="defaultContext">The context every call sends unless the call's own replaces a value.</param>
+    /// <returns>The service collection.</returns>
+    /// <exception cref="ArgumentException"><paramref name="model"/> is blank.</exception>
+    public static IServiceCollection AddMieltoChatClient(this IServiceCollection services, string model, MieltoChatContext? defaultContext = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        services.AddSingleton<IChatClient>(sp => sp.GetRequiredService<MieltoClient>().GetChatClient(model, defaultContext));
+        return services;
     }
 
     private static IHttpClientBuilder AddMieltoClientCore(IServiceCollection services)

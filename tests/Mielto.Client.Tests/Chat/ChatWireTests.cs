@@ -153,6 +153,19 @@ public sealed class ChatWireTests(WireServer wire) : WireTest(wire)
     }
 
     [Fact]
+    public async Task AddMieltoChatClient_registers_it_as_the_apps_IChatClient_over_the_same_pipeline()
+    {
+        Respond(200, Answer);
+        var chat = Services(o => o.WorkspaceId = "wsp_di", register: s => s.AddMieltoChatClient("gpt-4o-mini", new MieltoChatContext { UserId = "user_di" })).GetRequiredService<IChatClient>();
+
+        await chat.GetResponseAsync("Hi");
+
+        var sent = Assert.Single(Wire.Requests).RequestMessage!;
+        Assert.Equal(("Bearer " + ApiKey, "wsp_di", "user_di"), (sent.Headers!["Authorization"][0], sent.Headers["X-Workspace-Id"][0], sent.Headers["x-user-id"][0]));
+        Assert.StartsWith("""{"model":"gpt-4o-mini",""", sent.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Its_metadata_names_the_provider_the_address_and_the_model()
     {
         var chat = Chat();
