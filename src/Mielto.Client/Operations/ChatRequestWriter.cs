@@ -43,7 +43,7 @@ internal static class ChatRequestWriter
             }
 
             WriteContext(writer, context);
-            WriteAdditional(writer, options?.AdditionalProperties);
+            WriteAdditional(writer, options?.AdditionalProperties, nameof(options));
             writer.WriteEndObject();
         }
 
@@ -245,7 +245,7 @@ internal static class ChatRequestWriter
     }
 
     /// <summary>Writes the options' additional properties as body fields, as the official Python SDK does with its keyword arguments.</summary>
-    private static void WriteAdditional(Utf8JsonWriter writer, AdditionalPropertiesDictionary? additional)
+    private static void WriteAdditional(Utf8JsonWriter writer, AdditionalPropertiesDictionary? additional, string paramName)
     {
         if (additional is null)
         {
@@ -260,7 +260,14 @@ internal static class ChatRequestWriter
             }
 
             writer.WritePropertyName(name);
-            ChatJson.WriteValue(writer, value);
+            try
+            {
+                ChatJson.WriteValue(writer, value);
+            }
+            catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or JsonException)
+            {
+                throw new ArgumentException($"The additional property '{name}' ({value?.GetType().Name}) cannot be written as JSON, and every additional property of the options goes into the request's body; give it as a JsonElement, a string or a number, or remove it. Nothing was sent.", paramName, ex);
+            }
         }
     }
 }

@@ -209,7 +209,7 @@ public sealed class ChatStreamTests : IDisposable
             await s.HeadersAsync();
             for (var i = 0; i < 4; i++)
             {
-                await Task.Delay(60);
+                await Task.Delay(40);
                 await s.SendAsync(Chunk("\"content\":\".\""));
             }
 
@@ -217,8 +217,9 @@ public sealed class ChatStreamTests : IDisposable
         });
         void Limits(MieltoClientOptions o)
         {
-            o.ChatFirstByteTimeout = TimeSpan.FromMilliseconds(150);
-            o.ChatIdleTimeout = TimeSpan.FromMilliseconds(150);
+            // Wide of the steady stream's 40 ms gaps, so that a loaded machine does not trip them; far below the 10 s silences.
+            o.ChatFirstByteTimeout = TimeSpan.FromMilliseconds(400);
+            o.ChatIdleTimeout = TimeSpan.FromMilliseconds(400);
             o.Timeout = TimeSpan.FromMilliseconds(100);
             o.OverallTimeout = TimeSpan.FromMilliseconds(100);
         }
@@ -228,8 +229,8 @@ public sealed class ChatStreamTests : IDisposable
         var idle = await Assert.ThrowsAsync<MieltoTimeoutException>(() => ReadAsync(Chat(silentLater, Limits).GetStreamingResponseAsync("Hi"), received));
         var steady = await ReadAsync(Chat(slowButSteady, Limits).GetStreamingResponseAsync("Hi"));
 
-        Assert.Contains("ChatFirstByteTimeout (0.15 s)", first.Message, StringComparison.Ordinal);
-        Assert.Contains("ChatIdleTimeout (0.15 s) after 1 events", idle.Message, StringComparison.Ordinal);
+        Assert.Contains("ChatFirstByteTimeout (0.4 s)", first.Message, StringComparison.Ordinal);
+        Assert.Contains("ChatIdleTimeout (0.4 s) after 1 events", idle.Message, StringComparison.Ordinal);
         Assert.Single(received);
         Assert.Equal("....", string.Concat(steady.Select(u => u.Text)));
         Assert.Equal((1, 1), (slowFirst.Requests, silentLater.Requests));

@@ -105,6 +105,7 @@ public sealed class ChatWireTests(WireServer wire) : WireTest(wire)
         await Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync([new ChatMessage(ChatRole.User, [new DataContent(new byte[] { 1 }, "application/pdf")])]));
         await Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync("Hi", new ChatOptions().WithMieltoUser("user\r\nX-Evil: 1")));
         await Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync("Hi", new ChatOptions { Tools = [new HostedWebSearchTool()] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync("Hi", new ChatOptions { AdditionalProperties = new() { ["callback"] = new Action(() => { }) } }));
         Assert.Throws<ArgumentException>(() => chat.GetStreamingResponseAsync("Hi", new ChatOptions().WithMieltoCollections("col 1 ")));
         Assert.Throws<ArgumentException>(() => new ChatOptions().WithMieltoUser(" "));
         Assert.Throws<ArgumentException>(() => Mielto().GetChatClient(" "));
