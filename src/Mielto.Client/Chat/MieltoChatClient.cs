@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -31,6 +30,7 @@ public sealed class MieltoChatClient : IChatClient
     private readonly OperationRunner _runner;
     private readonly string _model;
     private readonly MieltoChatContext _defaults;
+    private readonly MieltoChatContext _sent;
     private readonly TimeSpan _timeout;
     private readonly TimeSpan _firstByte;
     private readonly ChatClientMetadata _metadata;
@@ -42,6 +42,7 @@ public sealed class MieltoChatClient : IChatClient
         ChatContext.Check(_defaults, nameof(defaults));
         _api = api;
         _runner = new OperationRunner(options, logger, clock);
+        _sent = _defaults with { WorkspaceId = _runner.Workspace(_defaults.WorkspaceId) };
         _model = model;
         _timeout = options.ChatTimeout;
         _firstByte = options.ChatFirstByteTimeout;
@@ -82,7 +83,14 @@ public sealed class MieltoChatClient : IChatClient
     {
         // Checked now, so that a bad argument is thrown by the call, not at the first MoveNextAsync.
         var request = Prepare(messages, options, stream: true);
-        return StreamAsync(request, cancellationToken);
+        return _runner.StreamAsync(
+            _api,
+            Operation.ChatStream,
+            (Request: request, Timeout: _firstByte),
+            static (api, a, ct) => a.Request.SendAsync(api, a.Timeout, stream: true, ct),
+            MieltoJsonContext.Wire.Completion,
+            new ChatUpdates(),
+            cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -103,37 +111,16 @@ public sealed class MieltoChatClient : IChatClient
     private ChatRequest Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options, bool stream)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var context = _defaults.Under(options.GetMieltoContext());
-        ChatContext.Check(context, nameof(options));
-        context = context with { WorkspaceId = _runner.Workspace(context.WorkspaceId) };
+        var context = _sent;
+        if (options.GetMieltoContext() is { } call)
+        {
+            context = _defaults.Under(call);
+            ChatContext.Check(context, nameof(options));
+            context = context with { WorkspaceId = _runner.Workspace(context.WorkspaceId) };
+        }
+
         return new ChatRequest(ChatRequestWriter.Write(_model, messages, options, context, stream), context);
     }
-
-    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var updates = new ChatUpdates();
-        await foreach (var chunk in _runner.StreamAsync(
-            _api,
-            Operation.ChatStream,
-            (Request: request, Timeout: _firstByte),
-            static (api, a, ct) => a.Request.SendAsync(api, a.Timeout, stream: true, ct),
-            MieltoJsonContext.Wire.Completion,
-            static chunk => chunk.Error is { } error ? Describe(error) : null,
-            cancellationToken).ConfigureAwait(false))
-        {
-            yield return updates.Next(chunk);
-        }
-
-        if (updates.Last() is { } last)
-        {
-            yield return last;
-        }
-    }
-
-    private static string Describe(JsonElement error) =>
-        error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String
-            ? message.GetString()!
-            : error.GetRawText();
 
     /// <summary>A chat's body and context, ready to send (and to send again, when a retry may).</summary>
     private sealed record ChatRequest(HttpContent Body, MieltoChatContext Context)

@@ -18,6 +18,7 @@ internal static class ChatMessageWriter
         var written = 0;
         var hasParts = false;
         var hasCalls = false;
+        var hasMedia = false;
         foreach (var content in message.Contents)
         {
             switch (content)
@@ -33,9 +34,12 @@ internal static class ChatMessageWriter
                 case FunctionCallContent:
                     hasCalls = true;
                     break;
-                case TextContent or DataContent or UriContent:
-                    CheckPart(content, paramName);
+                case TextContent:
                     hasParts = true;
+                    break;
+                case DataContent or UriContent:
+                    CheckPart(content, paramName);
+                    hasParts = hasMedia = true;
                     break;
             }
         }
@@ -53,7 +57,7 @@ internal static class ChatMessageWriter
             writer.WriteString("name", message.AuthorName);
         }
 
-        WriteContent(writer, message, hasParts, hasCalls);
+        WriteContent(writer, message, hasParts ? (hasMedia ? Parts.Media : Parts.Text) : Parts.None, hasCalls);
         if (hasCalls)
         {
             WriteCalls(writer, message);
@@ -77,9 +81,9 @@ internal static class ChatMessageWriter
         }
     }
 
-    private static void WriteContent(Utf8JsonWriter writer, ChatMessage message, bool hasParts, bool hasCalls)
+    private static void WriteContent(Utf8JsonWriter writer, ChatMessage message, Parts parts, bool hasCalls)
     {
-        if (!hasParts)
+        if (parts == Parts.None)
         {
             if (hasCalls)
             {
@@ -93,7 +97,7 @@ internal static class ChatMessageWriter
             return;
         }
 
-        if (!message.Contents.Any(static c => c is DataContent or UriContent))
+        if (parts == Parts.Text)
         {
             writer.WriteString("content", message.Text);
             return;
@@ -148,5 +152,13 @@ internal static class ChatMessageWriter
         }
 
         writer.WriteEndArray();
+    }
+
+    /// <summary>What content a message has to write: none, text alone (sent as a string), or images too (sent as parts).</summary>
+    private enum Parts
+    {
+        None = 1,
+        Text,
+        Media,
     }
 }

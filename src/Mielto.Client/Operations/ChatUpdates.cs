@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 
 namespace Mielto.Client.Operations;
@@ -7,7 +8,7 @@ namespace Mielto.Client.Operations;
 /// Turns the chunks of one streamed completion into updates: text as it arrives, and tool calls assembled from their
 /// pieces by index and given whole, with the update that ends the choice (or, failing one, at the end of the stream).
 /// </summary>
-internal sealed class ChatUpdates
+internal sealed class ChatUpdates : IEventReader<ChatWire.Completion, ChatResponseUpdate>
 {
     private SortedDictionary<int, PendingCall>? _calls;
     private ChatRole _role = ChatRole.Assistant;
@@ -71,6 +72,12 @@ internal sealed class ChatUpdates
         _fingerprint = fingerprint;
         return fingerprint;
     }
+
+    /// <summary>The error a chunk reports in place of a delta (OpenAI's <c>{"error": {"message": …}}</c>), or null.</summary>
+    public string? ErrorOf(ChatWire.Completion value) => value.Error is not { } error ? null
+        : error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String
+            ? message.GetString()!
+            : error.GetRawText();
 
     /// <summary>An update with the tool calls no chunk ended, or null when none is left.</summary>
     public ChatResponseUpdate? Last()

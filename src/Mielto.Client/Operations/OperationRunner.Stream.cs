@@ -28,30 +28,36 @@ internal sealed partial class OperationRunner
     /// <param name="args">Its checked arguments.</param>
     /// <param name="send">Sends them; a static lambda, so that nothing is captured.</param>
     /// <param name="eventType">What each event's data is.</param>
-    /// <param name="errorOf">The error an event reports in place of data, or null for a good one.</param>
+    /// <param name="reader">Turns the events into what the operation yields; one per call.</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    public async IAsyncEnumerable<TEvent> StreamAsync<TApi, TArgs, TEvent>(
+    public async IAsyncEnumerable<TItem> StreamAsync<TApi, TArgs, TEvent, TItem>(
         TApi api,
         Operation operation,
         TArgs args,
         Func<TApi, TArgs, CancellationToken, Task<HttpResponseMessage>> send,
         JsonTypeInfo<TEvent> eventType,
-        Func<TEvent, string?> errorOf,
+        IEventReader<TEvent, TItem> reader,
         [EnumeratorCancellation] CancellationToken cancellationToken)
         where TEvent : class
+        where TItem : class
     {
-        var call = new StreamCall<TEvent>(this, operation, eventType, errorOf, cancellationToken);
+        var call = new StreamCall<TEvent>(this, operation, eventType, reader.ErrorOf, cancellationToken);
         try
         {
             await call.OpenAsync(send(api, args, cancellationToken)).ConfigureAwait(false);
             while (await call.NextAsync().ConfigureAwait(false))
             {
-                yield return call.Current!;
+                yield return reader.Next(call.Current!);
             }
         }
         finally
         {
             await call.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (reader.Last() is { } last)
+        {
+            yield return last;
         }
     }
 

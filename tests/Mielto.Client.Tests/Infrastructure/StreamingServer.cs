@@ -20,7 +20,9 @@ public sealed class StreamingServer : IDisposable
     {
         _script = script;
         _listener.Start();
-        _ = AcceptAsync();
+
+        // On the thread pool, away from the test's synchronization context, so that a busy test never holds the server up.
+        _ = Task.Run(AcceptAsync);
     }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
@@ -44,7 +46,7 @@ public sealed class StreamingServer : IDisposable
             while (true)
             {
                 var socket = await _listener.AcceptSocketAsync(_stop.Token);
-                _ = ServeAsync(socket);
+                _ = Task.Run(() => ServeAsync(socket));
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
