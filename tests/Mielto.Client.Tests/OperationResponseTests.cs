@@ -142,6 +142,7 @@ public sealed class OperationResponseTests(WireServer wire) : WireTest(wire)
             UploadResult uploaded => Assert.Single(uploaded.ContentIds) == "con_1" && uploaded.Status == UploadStatus.Success ? "col_1" : null,
             ChunkCreationResult chunked => Assert.Single(chunked.ContentIdsProcessed) == "con_1" && chunked.TotalChunksCreated == 3 ? "col_1" : null,
             CompressResult compressed => compressed is { CompressionSeconds: 1.5, OriginalLength: 52, CompressedLength: 26 } ? compressed.Content![..5] : null,
+            Microsoft.Extensions.AI.ChatResponse answer => answer.FinishReason == Microsoft.Extensions.AI.ChatFinishReason.Stop && answer.ResponseId == "chatcmpl-1" ? answer.Text[..5] : null,
             _ => null,
         };
         if (collectionId is not null)

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace Mielto.Client.Tests.Infrastructure;
 
 /// <summary>
@@ -93,10 +95,13 @@ public sealed record OperationCase(
         new("compress.run", "POST", "/api/v1/compress", "COMPRESS content", false,
             """{"status":"success","content":"col_1 green tea 80 degrees","compression_time":1.5,"original_length":52,"compressed_length":26}""",
             async (c, w, ct) => await c.Compress.CompressAsync(new CompressRequest { Text = "Green tea is brewed at 80 degrees." }, workspaceId: w, cancellationToken: ct)),
+        new("chat.complete", "POST", "/api/v1/chat/completions", "CHAT completion", false,
+            """{"id":"chatcmpl-1","object":"chat.completion","created":1677652288,"model":"gpt-4o","choices":[{"index":0,"message":{"role":"assistant","content":"col_1 says: green tea, at 80 degrees."},"finish_reason":"stop"}]}""",
+            async (c, w, ct) => await c.GetChatClient("gpt-4o").GetResponseAsync("Which tea?", string.IsNullOrEmpty(w) ? null : new ChatOptions().WithMieltoWorkspace(w), ct)),
     ];
 
     /// <summary>The operations that are not idempotent: retried only when the server cannot have processed them.</summary>
-    public static readonly IReadOnlySet<string> NotIdempotent = new HashSet<string>(["create", "create_from_messages", "collections.create", "collections.upload", "contents.create_chunks", "compress.run"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> NotIdempotent = new HashSet<string>(["create", "create_from_messages", "collections.create", "collections.upload", "contents.create_chunks", "compress.run", "chat.complete"], StringComparer.Ordinal);
 
     /// <summary>Its resource: <c>memories</c> or <c>collections</c>.</summary>
     public string Resource => Name.Contains('.', StringComparison.Ordinal) ? Name[..Name.IndexOf('.', StringComparison.Ordinal)] : "memories";
