@@ -1,15 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Mielto.Client.Http;
@@ -58,7 +51,7 @@ internal static class ChatStreams
             await FirstUpdateAsync(raw, mielto.GetChatClient("short"), pairs * 200, warmUpSeconds);
 
             var events = mielto.GetChatClient("events");
-            await WarmAsync(() => RawStreamAsync(raw, "events", ManyEvents + 1), () => SdkStreamAsync(events, ManyEvents + 1), warmUpSeconds);
+            await HeapWatch.WarmUpAsync(() => RawStreamAsync(raw, "events", ManyEvents + 1), () => SdkStreamAsync(events, ManyEvents + 1), warmUpSeconds);
             await Remote.ReportAsync($"a stream of {ManyEvents:N0} events (per event: bytes = figure's bytes / {ManyEvents + 1})", () => RawStreamAsync(raw, "events", ManyEvents + 1), () => SdkStreamAsync(events, ManyEvents + 1), 1, 4, pairs);
 
             await HeapAsync(mielto.GetChatClient("large"), raw);
@@ -73,11 +66,8 @@ internal static class ChatStreams
     /// <summary>The server: answers each chat with the stream its model names, written in blocks of 64 events.</summary>
     public static async Task<int> ServeAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         var block = Enumerable.Repeat(Chunk, EventsPerWrite).SelectMany(b => b).ToArray();
-        app.Run(async context =>
+        await using var server = await MinimalServer.StartAsync(async context =>
         {
             using var request = await JsonDocument.ParseAsync(context.Request.Body);
             var events = request.RootElement.GetProperty("model").GetString() switch
@@ -102,10 +92,8 @@ internal static class ChatStreams
             await context.Response.Body.WriteAsync(block.AsMemory(0, left * Chunk.Length));
             await context.Response.Body.WriteAsync(Last);
         });
-        await app.StartAsync();
-        Console.WriteLine(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/");
+        Console.WriteLine(server.BaseAddress);
         await Console.In.ReadToEndAsync();
-        await app.StopAsync();
         return 0;
     }
 
@@ -115,7 +103,7 @@ internal static class ChatStreams
     /// </summary>
     private static async Task FirstUpdateAsync(HttpClient raw, IChatClient sdk, int rounds, int warmUpSeconds)
     {
-        await WarmAsync(() => RawStreamAsync(raw, "short", ShortEvents + 1), () => SdkStreamAsync(sdk, ShortEvents + 1), warmUpSeconds);
+        await HeapWatch.WarmUpAsync(() => RawStreamAsync(raw, "short", ShortEvents + 1), () => SdkStreamAsync(sdk, ShortEvents + 1), warmUpSeconds);
         var ratios = new double[rounds];
         var (rawTotal, sdkTotal) = (0.0, 0.0);
         for (var round = 0; round < rounds; round++)
@@ -232,43 +220,11 @@ internal static class ChatStreams
         var events = (int)(LargeBytes / Chunk.Length) + 1;
         for (var round = 0; round < 3; round++)
         {
-            var baseline = GC.GetTotalMemory(forceFullCollection: true);
-            var (startIndex, startCollections) = (GC.GetGCMemoryInfo().Index, GC.CollectionCount(0));
-            var allocated = GC.GetTotalAllocatedBytes(precise: true);
-            var (peakLive, peakWithGarbage) = (baseline, baseline);
-            using var stop = new CancellationTokenSource();
-            var sampler = Task.Run(async () =>
-            {
-                while (!stop.IsCancellationRequested)
-                {
-                    var info = GC.GetGCMemoryInfo();
-                    peakLive = info.Index > startIndex ? Math.Max(peakLive, info.HeapSizeBytes - info.FragmentedBytes) : peakLive;
-                    peakWithGarbage = Math.Max(peakWithGarbage, GC.GetTotalMemory(forceFullCollection: false));
-                    await Task.Delay(5);
-                }
-            });
-            var sdkWatch = Stopwatch.StartNew();
-            await SdkStreamAsync(sdk, events);
-            sdkWatch.Stop();
-            await stop.CancelAsync();
-            await sampler;
-            var perEvent = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)events;
-            var collections = GC.CollectionCount(0) - startCollections;
-            var after = GC.GetTotalMemory(forceFullCollection: true);
+            var heap = await HeapWatch.MeasureAsync(() => SdkStreamAsync(sdk, events));
             var rawWatch = Stopwatch.StartNew();
             await RawStreamAsync(raw, "large", events);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"a {LargeBytes / 1e6:0} MB stream ({events:N0} events), SDK: live heap after each of its {collections} collections at most {(peakLive - baseline) / 1024.0 / 1024:0.00} MiB above the start; with uncollected garbage at most {(peakWithGarbage - baseline) / 1024.0 / 1024:0.00} MiB; {(after - baseline) / 1024.0 / 1024:0.00} MiB after; {perEvent:0} B allocated per event; {sdkWatch.Elapsed.TotalSeconds:0.00} s vs raw {rawWatch.Elapsed.TotalSeconds:0.00} s; target <= 4 MB"));
-        }
-    }
-
-    private static async Task WarmAsync(Func<Task> raw, Func<Task> sdk, int seconds)
-    {
-        var warm = Stopwatch.StartNew();
-        while (warm.Elapsed < TimeSpan.FromSeconds(seconds))
-        {
-            await raw();
-            await sdk();
+                $"a {LargeBytes / 1e6:0} MB stream ({events:N0} events), SDK: live heap after each of its {heap.Collections} collections at most {heap.PeakLive / 1024.0 / 1024:0.00} MiB above the start; with uncollected garbage at most {heap.PeakWithGarbage / 1024.0 / 1024:0.00} MiB; {heap.After / 1024.0 / 1024:0.00} MiB after; {heap.Allocated / (double)events:0} B allocated per event; {heap.Elapsed.TotalSeconds:0.00} s vs raw {rawWatch.Elapsed.TotalSeconds:0.00} s; target <= 4 MB"));
         }
     }
 

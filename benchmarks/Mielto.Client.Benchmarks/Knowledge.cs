@@ -106,13 +106,7 @@ internal static class Knowledge
     /// <summary>Warms both sides up for <paramref name="seconds"/>, then takes the figure.</summary>
     private static async Task FigureAsync(string figure, Func<Task> raw, Func<Task> sdk, int inFlight, int calls, int pairs, int seconds)
     {
-        var warm = Stopwatch.StartNew();
-        while (warm.Elapsed < TimeSpan.FromSeconds(seconds))
-        {
-            await raw();
-            await sdk();
-        }
-
+        await HeapWatch.WarmUpAsync(raw, sdk, seconds);
         await Remote.ReportAsync(figure, raw, sdk, inFlight, calls, pairs);
     }
 
@@ -302,23 +296,9 @@ internal static class Knowledge
     {
         for (var round = 0; round < 3; round++)
         {
-            var baseline = GC.GetTotalMemory(forceFullCollection: true);
-            var allocated = GC.GetTotalAllocatedBytes(precise: true);
-            var peak = baseline;
-            using var stop = new CancellationTokenSource();
-            var sampler = Task.Run(async () =>
-            {
-                while (!stop.IsCancellationRequested)
-                {
-                    peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
-                    await Task.Delay(5);
-                }
-            });
-            await sdk.UploadFilesAsync("col_bench", [UploadFile.FromPath(large, mimeType: "application/octet-stream")]);
-            await stop.CancelAsync();
-            await sampler;
+            var heap = await HeapWatch.MeasureAsync(() => sdk.UploadFilesAsync("col_bench", [UploadFile.FromPath(large, mimeType: "application/octet-stream")]));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"one 100 MB file, SDK: managed heap at most {(peak - baseline) / 1024.0 / 1024:0.00} MiB above the start (sampled every 5 ms), {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / 1024:0.00} MiB allocated during the call; target <= 8 MB"));
+                $"one 100 MB file, SDK: managed heap at most {heap.PeakWithGarbage / 1024.0 / 1024:0.00} MiB above the start (sampled every 5 ms), {heap.Allocated / 1024.0 / 1024:0.00} MiB allocated during the call; target <= 8 MB"));
         }
     }
 

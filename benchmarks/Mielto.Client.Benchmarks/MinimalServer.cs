@@ -28,7 +28,17 @@ public sealed class MinimalServer : IAsyncDisposable
     public static Task<MinimalServer> StartAsync(Func<HttpRequest, byte[]> answer) => StartAsync(request => new ValueTask<byte[]>(answer(request)));
 
     /// <summary>As the other overload, for an answer that reads the request's body first; a body of any size is taken.</summary>
-    public static async Task<MinimalServer> StartAsync(Func<HttpRequest, ValueTask<byte[]>> answer)
+    public static Task<MinimalServer> StartAsync(Func<HttpRequest, ValueTask<byte[]>> answer) => StartAsync(async context =>
+    {
+        var body = await answer(context.Request);
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body);
+    });
+
+    /// <summary>Starts Kestrel on a free port of 127.0.0.1, with <paramref name="handle"/> answering every request as it likes (a stream, say).</summary>
+    public static async Task<MinimalServer> StartAsync(RequestDelegate handle)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
@@ -37,14 +47,7 @@ public sealed class MinimalServer : IAsyncDisposable
             k.Limits.MaxRequestBodySize = null;
         });
         var app = builder.Build();
-        app.Run(async context =>
-        {
-            var body = await answer(context.Request);
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            context.Response.ContentLength = body.Length;
-            await context.Response.Body.WriteAsync(body);
-        });
+        app.Run(handle);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new MinimalServer(app, new Uri(address + "/"));

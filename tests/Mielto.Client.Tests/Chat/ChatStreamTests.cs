@@ -1,15 +1,19 @@
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Mielto.Client.Tests.Infrastructure;
+using Mielto.Client.Tests.Reliability;
 
 namespace Mielto.Client.Tests.Chat;
 
 /// <summary>
-/// Streamed chat at the wire, against a server that writes its events over time: SSE framing, tool calls assembled from
+/// Streamed chat at the wire, against a raw server (<see cref="RawHttpServer"/>) that writes its events over time: SSE framing, tool calls assembled from
 /// their pieces, usage, the end marker, every way a stream can stop early, its limits, and cancellation.
 /// </summary>
 public sealed class ChatStreamTests : IDisposable
 {
+    /// <summary>The head of an event stream whose body runs until the connection closes.</summary>
+    private const string Head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n";
+
     private readonly List<MieltoClient> _clients = [];
 
     private static string Chunk(string delta, string? finish = null, string? usage = null) =>
@@ -17,7 +21,7 @@ public sealed class ChatStreamTests : IDisposable
 
     public void Dispose() => _clients.ForEach(c => c.Dispose());
 
-    private IChatClient Chat(StreamingServer server, Action<MieltoClientOptions>? configure = null)
+    private IChatClient Chat(RawHttpServer server, Action<MieltoClientOptions>? configure = null)
     {
         var options = new MieltoClientOptions
         {
@@ -46,22 +50,22 @@ public sealed class ChatStreamTests : IDisposable
     [Fact]
     public async Task Text_tool_call_pieces_usage_comments_and_blank_lines_become_updates_until_DONE()
     {
-        using var server = new StreamingServer(async s =>
+        using var server = new RawHttpServer(async s =>
         {
-            await s.HeadersAsync();
-            await s.SendAsync(": keep-alive\n\n");
-            await s.SendAsync(Chunk("\"role\":\"assistant\",\"content\":\"Let me \""));
-            await s.SendAsync("\n");
-            await s.SendAsync(Chunk("\"content\":\"check.\""));
-            await s.SendAsync(Chunk("""
+            await s.WriteAsync(Head);
+            await s.WriteAsync(": keep-alive\n\n");
+            await s.WriteAsync(Chunk("\"role\":\"assistant\",\"content\":\"Let me \""));
+            await s.WriteAsync("\n");
+            await s.WriteAsync(Chunk("\"content\":\"check.\""));
+            await s.WriteAsync(Chunk("""
                 "tool_calls":[{"index":1,"id":"call_b","type":"function","function":{"name":"get_time","arguments":""}},{"index":0,"id":"call_a","type":"function","function":{"name":"get_weather","arguments":"{\"ci"}}]
                 """));
-            await s.SendAsync(Chunk("""
+            await s.WriteAsync(Chunk("""
                 "tool_calls":[{"index":0,"function":{"arguments":"ty\":\"Paris\"}"}},{"index":1,"function":{"arguments":"{}"}}]
                 """));
-            await s.SendAsync(Chunk("", "tool_calls"));
-            await s.SendAsync("""data: {"id":"c1","choices":[],"usage":{"prompt_tokens":5,"completion_tokens":7,"total_tokens":12}}""" + "\n\n");
-            await s.SendAsync("data: [DONE]\n\n");
+            await s.WriteAsync(Chunk("", "tool_calls"));
+            await s.WriteAsync("""data: {"id":"c1","choices":[],"usage":{"prompt_tokens":5,"completion_tokens":7,"total_tokens":12}}""" + "\n\n");
+            await s.WriteAsync("data: [DONE]\n\n");
         });
 
         var updates = await ReadAsync(Chat(server).GetStreamingResponseAsync("Weather and time?"));
@@ -83,12 +87,12 @@ public sealed class ChatStreamTests : IDisposable
     public async Task Each_update_is_yielded_as_its_event_arrives()
     {
         var gate = new TaskCompletionSource();
-        using var server = new StreamingServer(async s =>
+        using var server = new RawHttpServer(async s =>
         {
-            await s.HeadersAsync();
-            await s.SendAsync(Chunk("\"content\":\"first\""));
+            await s.WriteAsync(Head);
+            await s.WriteAsync(Chunk("\"content\":\"first\""));
             await gate.Task;
-            await s.SendAsync(Chunk("\"content\":\" second\"", "stop") + "data: [DONE]\n\n");
+            await s.WriteAsync(Chunk("\"content\":\" second\"", "stop") + "data: [DONE]\n\n");
         });
 
         await using var updates = Chat(server).GetStreamingResponseAsync("Hi").GetAsyncEnumerator();
@@ -109,10 +113,10 @@ public sealed class ChatStreamTests : IDisposable
     [InlineData("too-long")]
     public async Task A_stream_that_stops_early_throws_a_stream_exception_after_the_updates_that_arrived(string how)
     {
-        using var server = new StreamingServer(async s =>
+        using var server = new RawHttpServer(async s =>
         {
-            await s.HeadersAsync();
-            await s.SendAsync(Chunk("\"content\":\"one\"") + Chunk("\"content\":\" two\""));
+            await s.WriteAsync(Head);
+            await s.WriteAsync(Chunk("\"content\":\"one\"") + Chunk("\"content\":\" two\""));
             switch (how)
             {
                 case "reset":
@@ -120,18 +124,20 @@ public sealed class ChatStreamTests : IDisposable
                     s.Reset();
                     return;
                 case "error-event":
-                    await s.SendAsync("event: error\ndata: {\"message\":\"upstream failed\"}\n\n");
+                    await s.WriteAsync("event: error\ndata: {\"message\":\"upstream failed\"}\n\n");
                     break;
                 case "error-object":
-                    await s.SendAsync("data: {\"error\":{\"message\":\"upstream failed\",\"type\":\"server_error\"}}\n\n");
+                    await s.WriteAsync("data: {\"error\":{\"message\":\"upstream failed\",\"type\":\"server_error\"}}\n\n");
                     break;
                 case "not-json":
-                    await s.SendAsync("data: upstream failed\n\n");
+                    await s.WriteAsync("data: upstream failed\n\n");
                     break;
                 case "too-long":
-                    await s.SendAsync("data: " + new string('x', 4096));
+                    await s.WriteAsync("data: " + new string('x', 4096));
                     break;
             }
+
+            s.Close();
         });
         var received = new List<ChatResponseUpdate>();
 
@@ -157,10 +163,9 @@ public sealed class ChatStreamTests : IDisposable
     [Fact]
     public async Task An_error_before_the_stream_is_the_usual_typed_exception_with_the_servers_detail()
     {
-        using var server = new StreamingServer(async s =>
+        using var server = new RawHttpServer(async s =>
         {
-            await s.HeadersAsync(422, "application/json");
-            await s.SendAsync("""{"detail":[{"loc":["body","model"],"msg":"Field required","type":"missing"}]}""");
+            await s.RespondAsync(422, """{"detail":[{"loc":["body","model"],"msg":"Field required","type":"missing"}]}""");
         });
 
         var error = await Assert.ThrowsAsync<MieltoValidationException>(() => ReadAsync(Chat(server).GetStreamingResponseAsync("Hi")));
@@ -172,17 +177,17 @@ public sealed class ChatStreamTests : IDisposable
     public async Task A_429_before_the_stream_is_sent_again_and_nothing_is_once_an_event_has_arrived()
     {
         var attempt = 0;
-        using var server = new StreamingServer(async s =>
+        using var server = new RawHttpServer(async s =>
         {
             if (Interlocked.Increment(ref attempt) == 1)
             {
-                await s.HeadersAsync(429, "application/json");
-                await s.SendAsync("""{"detail":"slow down"}""");
+                await s.RespondAsync(429, """{"detail":"slow down"}""");
                 return;
             }
 
-            await s.HeadersAsync();
-            await s.SendAsync(Chunk("\"content\":\"hi\""));
+            await s.WriteAsync(Head);
+            await s.WriteAsync(Chunk("\"content\":\"hi\""));
+            s.Close();
         });
 
         await Assert.ThrowsAsync<MieltoStreamException>(() => ReadAsync(Chat(server).GetStreamingResponseAsync("Hi")));
@@ -193,27 +198,27 @@ public sealed class ChatStreamTests : IDisposable
     [Fact]
     public async Task The_first_event_and_each_next_one_have_their_own_limits_not_the_whole_call_timeout()
     {
-        using var slowFirst = new StreamingServer(async s =>
+        using var slowFirst = new RawHttpServer(async s =>
         {
-            await s.HeadersAsync();
+            await s.WriteAsync(Head);
             await s.WaitForCloseAsync(TimeSpan.FromSeconds(10));
         });
-        using var silentLater = new StreamingServer(async s =>
+        using var silentLater = new RawHttpServer(async s =>
         {
-            await s.HeadersAsync();
-            await s.SendAsync(Chunk("\"content\":\"one\""));
+            await s.WriteAsync(Head);
+            await s.WriteAsync(Chunk("\"content\":\"one\""));
             await s.WaitForCloseAsync(TimeSpan.FromSeconds(10));
         });
-        using var slowButSteady = new StreamingServer(async s =>
+        using var slowButSteady = new RawHttpServer(async s =>
         {
-            await s.HeadersAsync();
+            await s.WriteAsync(Head);
             for (var i = 0; i < 4; i++)
             {
                 await Task.Delay(40);
-                await s.SendAsync(Chunk("\"content\":\".\""));
+                await s.WriteAsync(Chunk("\"content\":\".\""));
             }
 
-            await s.SendAsync("data: [DONE]\n\n");
+            await s.WriteAsync("data: [DONE]\n\n");
         });
         void Limits(MieltoClientOptions o)
         {
@@ -239,11 +244,13 @@ public sealed class ChatStreamTests : IDisposable
     [Fact]
     public async Task Cancelling_mid_stream_stops_the_read_and_closes_the_connection_at_once()
     {
-        using var server = new StreamingServer(async s =>
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var server = new RawHttpServer(async s =>
         {
-            await s.HeadersAsync();
-            await s.SendAsync(Chunk("\"content\":\"one\""));
+            await s.WriteAsync(Head);
+            await s.WriteAsync(Chunk("\"content\":\"one\""));
             await s.WaitForCloseAsync(TimeSpan.FromSeconds(30));
+            closed.TrySetResult();
         });
         using var cancel = new CancellationTokenSource();
         var received = new List<ChatResponseUpdate>();
@@ -259,7 +266,7 @@ public sealed class ChatStreamTests : IDisposable
         var stopwatch = Stopwatch.StartNew();
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read);
-        await server.ClientClosed.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(5));
 
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"It took {stopwatch.Elapsed}.");
     }

@@ -38,6 +38,22 @@ public sealed class RawExchange(RawRequest request, Socket socket, NetworkStream
         return WriteAsync([.. Encoding.ASCII.GetBytes($"HTTP/1.1 {status} Status\r\n{type}Content-Length: {body.Length}\r\n{extraHeaders}\r\n"), .. body]);
     }
 
+    /// <summary>
+    /// Waits until the client closes the connection, or <paramref name="limit"/> passes (then throws): for a response
+    /// that never ends, and to see that a client let go of it.
+    /// </summary>
+    public async Task WaitForCloseAsync(TimeSpan limit)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Stopping);
+        timeout.CancelAfter(limit);
+        var buffer = new byte[256];
+        while (await stream.ReadAsync(buffer, timeout.Token) > 0)
+        {
+        }
+
+        KeepAlive = false;
+    }
+
     /// <summary>Closes the connection gracefully (FIN).</summary>
     public void Close()
     {
