@@ -14,7 +14,7 @@ internal static class ChatResponseReader
         var message = new ChatMessage(Role(wire?.Role) ?? ChatRole.Assistant, Contents(wire))
         {
             MessageId = completion.Id,
-            AdditionalProperties = Additional(wire?.Extra),
+            AdditionalProperties = Additional(wire?.Extra, choice),
         };
         return new ChatResponse(message)
         {
@@ -23,7 +23,7 @@ internal static class ChatResponseReader
             CreatedAt = Created(completion.Created),
             FinishReason = FinishReason(choice?.FinishReason),
             Usage = Usage(completion.Usage),
-            AdditionalProperties = Additional(completion.Extra, completion.SystemFingerprint),
+            AdditionalProperties = Additional(completion.Extra, null, completion.SystemFingerprint),
         };
     }
 
@@ -59,26 +59,35 @@ internal static class ChatResponseReader
         ReasoningTokenCount = usage.CompletionDetails?.ReasoningTokens,
     };
 
-    /// <summary>The fields the SDK does not map, as additional properties (the system fingerprint, as a string); null when there are none.</summary>
-    public static AdditionalPropertiesDictionary? Additional(Dictionary<string, JsonElement>? extra, string? systemFingerprint = null)
+    /// <summary>
+    /// The fields the SDK does not map, as additional properties: those of an object (an answer, a message, a chunk),
+    /// those of its choice with the choice's <c>logprobs</c>, and the system fingerprint as a string; null when there are none.
+    /// </summary>
+    public static AdditionalPropertiesDictionary? Additional(Dictionary<string, JsonElement>? extra, ChatWire.Choice? choice, string? systemFingerprint = null)
     {
-        if (extra is not { Count: > 0 } && systemFingerprint is null)
+        AdditionalPropertiesDictionary? properties = null;
+        Add(ref properties, extra);
+        Add(ref properties, choice?.Extra);
+        if (choice?.Logprobs is { ValueKind: not JsonValueKind.Null } logprobs)
         {
-            return null;
-        }
-
-        var properties = new AdditionalPropertiesDictionary();
-        foreach (var (name, value) in extra ?? [])
-        {
-            properties[name] = value;
+            (properties ??= [])["logprobs"] = logprobs;
         }
 
         if (systemFingerprint is not null)
         {
-            properties["system_fingerprint"] = systemFingerprint;
+            (properties ??= [])["system_fingerprint"] = systemFingerprint;
         }
 
         return properties;
+    }
+
+    /// <summary>Adds <paramref name="extra"/>'s fields to <paramref name="properties"/>, making it when there is one to add.</summary>
+    public static void Add(ref AdditionalPropertiesDictionary? properties, Dictionary<string, JsonElement>? extra)
+    {
+        foreach (var (name, value) in extra ?? [])
+        {
+            (properties ??= [])[name] = value;
+        }
     }
 
     private static List<AIContent> Contents(ChatWire.Message? message)

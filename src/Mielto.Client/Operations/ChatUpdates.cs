@@ -19,9 +19,9 @@ internal sealed class ChatUpdates : IEventReader<ChatWire.Completion, ChatRespon
     {
         List<AIContent>? contents = null;
         ChatFinishReason? finish = null;
-        if (chunk.Choices is { Count: > 0 } choices)
+        var choice = chunk.Choices is { Count: > 0 } choices ? choices[0] : null;
+        if (choice is not null)
         {
-            var choice = choices[0];
             if (choice.Delta is { } delta)
             {
                 _role = ChatResponseReader.Role(delta.Role) ?? _role;
@@ -50,6 +50,8 @@ internal sealed class ChatUpdates : IEventReader<ChatWire.Completion, ChatRespon
             (contents ??= []).Add(new UsageContent(usage));
         }
 
+        var properties = ChatResponseReader.Additional(chunk.Extra, choice, NewFingerprint(chunk.SystemFingerprint));
+        ChatResponseReader.Add(ref properties, choice?.Delta?.Extra);
         return new ChatResponseUpdate(_role, contents)
         {
             ResponseId = chunk.Id,
@@ -57,7 +59,7 @@ internal sealed class ChatUpdates : IEventReader<ChatWire.Completion, ChatRespon
             ModelId = chunk.Model,
             CreatedAt = ChatResponseReader.Created(chunk.Created),
             FinishReason = finish,
-            AdditionalProperties = ChatResponseReader.Additional(chunk.Extra, NewFingerprint(chunk.SystemFingerprint)),
+            AdditionalProperties = properties,
         };
     }
 

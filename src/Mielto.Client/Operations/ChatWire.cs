@@ -59,6 +59,13 @@ internal static class ChatWire
 
         [JsonPropertyName("finish_reason")]
         public string? FinishReason { get; init; }
+
+        /// <summary>Known, so that the <c>null</c> most chunks carry costs nothing; passed on when it is not null.</summary>
+        [JsonPropertyName("logprobs")]
+        public JsonElement? Logprobs { get; init; }
+
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? Extra { get; set; }
     }
 
     /// <summary>A message, or the part of one that a chunk carries.</summary>

@@ -17,7 +17,7 @@ public sealed class ChatStreamTests : IDisposable
     private readonly List<MieltoClient> _clients = [];
 
     private static string Chunk(string delta, string? finish = null, string? usage = null) =>
-        $$"""data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"gpt-4o","system_fingerprint":"fp_1","choices":[{"index":0,"delta":{{{delta}}},"finish_reason":{{(finish is null ? "null" : $"\"{finish}\"")}}}]{{(usage is null ? "" : "," + usage)}}}""" + "\n\n";
+        $$"""data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"gpt-4o","system_fingerprint":"fp_1","choices":[{"index":0,"delta":{{{delta}}},"logprobs":null,"finish_reason":{{(finish is null ? "null" : $"\"{finish}\"")}}}]{{(usage is null ? "" : "," + usage)}}}""" + "\n\n";
 
     public void Dispose() => _clients.ForEach(c => c.Dispose());
 
@@ -64,6 +64,7 @@ public sealed class ChatStreamTests : IDisposable
                 "tool_calls":[{"index":0,"function":{"arguments":"ty\":\"Paris\"}"}},{"index":1,"function":{"arguments":"{}"}}]
                 """));
             await s.WriteAsync(Chunk("", "tool_calls"));
+            await s.WriteAsync("""data: {"id":"c1","choices":[{"index":0,"delta":{"reasoning":"hm"},"logprobs":{"content":[]},"finish_reason":null}]}""" + "\n\n");
             await s.WriteAsync("""data: {"id":"c1","choices":[],"usage":{"prompt_tokens":5,"completion_tokens":7,"total_tokens":12}}""" + "\n\n");
             await s.WriteAsync("data: [DONE]\n\n");
         });
@@ -77,10 +78,11 @@ public sealed class ChatStreamTests : IDisposable
         Assert.Equal("Paris", calls[0].Arguments!["city"]!.ToString());
         Assert.Equal(ChatFinishReason.ToolCalls, response.FinishReason);
         Assert.Equal(12, response.Usage!.TotalTokenCount);
-        Assert.Equal(ChatFinishReason.ToolCalls, updates[^2].FinishReason);
+        Assert.Equal(ChatFinishReason.ToolCalls, updates[^3].FinishReason);
         Assert.Equal("fp_1", updates[0].AdditionalProperties!["system_fingerprint"]);
         Assert.Null(updates[1].AdditionalProperties);
-        Assert.Equal(2, updates[^2].Contents.OfType<FunctionCallContent>().Count());
+        Assert.Equal(["logprobs", "reasoning"], updates[^2].AdditionalProperties!.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(2, updates[^3].Contents.OfType<FunctionCallContent>().Count());
     }
 
     [Fact]

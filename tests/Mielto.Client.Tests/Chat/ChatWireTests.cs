@@ -9,7 +9,7 @@ namespace Mielto.Client.Tests.Chat;
 [Collection(PagingCollection.Name)]
 public sealed class ChatWireTests(WireServer wire) : WireTest(wire)
 {
-    private const string Answer = """{"id":"chatcmpl-1","object":"chat.completion","created":1677652288,"model":"gpt-4o-2024","system_fingerprint":"fp_1","mielto_memories_used":2,"choices":[{"index":0,"message":{"role":"assistant","content":"Hello!","annotations":[]},"finish_reason":"stop"}],"usage":{"prompt_tokens":10,"completion_tokens":9,"total_tokens":19,"prompt_tokens_details":{"cached_tokens":4},"completion_tokens_details":{"reasoning_tokens":3}}}""";
+    private const string Answer = """{"id":"chatcmpl-1","object":"chat.completion","created":1677652288,"model":"gpt-4o-2024","system_fingerprint":"fp_1","mielto_memories_used":2,"choices":[{"index":0,"message":{"role":"assistant","content":"Hello!","annotations":[]},"logprobs":{"content":[]},"finish_reason":"stop","stop_reason":"eos"}],"usage":{"prompt_tokens":10,"completion_tokens":9,"total_tokens":19,"prompt_tokens_details":{"cached_tokens":4},"completion_tokens_details":{"reasoning_tokens":3}}}""";
 
     private IChatClient Chat(MieltoChatContext? context = null, Action<MieltoClientOptions>? configure = null) =>
         Mielto(configure).GetChatClient("gpt-4o", context);
@@ -126,7 +126,7 @@ public sealed class ChatWireTests(WireServer wire) : WireTest(wire)
         Assert.Equal((10L, 9L, 19L, 4L, 3L), (response.Usage!.InputTokenCount!.Value, response.Usage.OutputTokenCount!.Value, response.Usage.TotalTokenCount!.Value, response.Usage.CachedInputTokenCount!.Value, response.Usage.ReasoningTokenCount!.Value));
         Assert.Equal("fp_1", response.AdditionalProperties!["system_fingerprint"]);
         Assert.Equal(2, ((JsonElement)response.AdditionalProperties["mielto_memories_used"]!).GetInt32());
-        Assert.True(response.Messages[0].AdditionalProperties!.ContainsKey("annotations"));
+        Assert.Equal(["annotations", "logprobs", "stop_reason"], response.Messages[0].AdditionalProperties!.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
