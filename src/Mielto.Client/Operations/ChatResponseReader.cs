@@ -84,7 +84,13 @@ internal static class ChatResponseReader
     /// <summary>Adds <paramref name="extra"/>'s fields to <paramref name="properties"/>, making it when there is one to add.</summary>
     public static void Add(ref AdditionalPropertiesDictionary? properties, Dictionary<string, JsonElement>? extra)
     {
-        foreach (var (name, value) in extra ?? [])
+        // Nearly every chunk has none: no empty dictionary, no enumerator.
+        if (extra is null)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in extra)
         {
             (properties ??= [])[name] = value;
         }
